@@ -1,0 +1,278 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"lzdash/data"
+	"lzdash/ui"
+)
+
+// version is the release this source tree builds.
+const version = "0.1.0"
+
+const usage = `lzdash: Lanzhou science-and-technology innovation indicators in the terminal
+
+Usage:
+  lzdash [--data FILE [--watch]] [--lang zh|en]
+                                              open the dashboard
+  lzdash validate [--data FILE]               check a dataset and print a summary
+  lzdash export [--data FILE] [--format json|csv]
+                                              write every figure to stdout
+  lzdash snapshot [--tab TAB] [--width 100] [--height 40] [--lang zh|en] [--color]
+                                              render one tab once, as plain text
+  lzdash --version                            print the version
+  lzdash help                                 show this help
+
+Without --data, the dataset compiled into lzdash is used.
+`
+
+// exit codes
+const (
+	exitOK    = 0
+	exitData  = 1
+	exitUsage = 2
+)
+
+// errUsage marks a command-line mistake; the message has been printed.
+var errUsage = errors.New("usage error")
+
+// run is the whole program behind main, returning the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "validate":
+			return runValidate(args[1:], stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
+		case "snapshot":
+			return runSnapshot(args[1:], stdout, stderr)
+		case "help", "-h", "-help", "--help":
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		case "version", "-version", "--version":
+			fmt.Fprintln(stdout, versionString())
+			return exitOK
+		}
+		if !strings.HasPrefix(args[0], "-") {
+			fmt.Fprintf(stderr, "lzdash: unknown command %q\n\n%s", args[0], usage)
+			return exitUsage
+		}
+	}
+	return runDashboard(args, stdin, stdout, stderr)
+}
+
+func versionString() string {
+	s := "lzdash " + version
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, kv := range bi.Settings {
+			if kv.Key == "vcs.revision" && len(kv.Value) >= 12 {
+				s += " (" + kv.Value[:12] + ")"
+			}
+		}
+	}
+	return s
+}
+
+// newFlags returns a flag set that prints its errors and usage to stderr.
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parseFlags parses args and rejects stray positional arguments.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "lzdash %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return errUsage
+	}
+	return nil
+}
+
+// dataFlag registers --data on fs.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", "", "dataset `FILE` (default: the embedded Lanzhou dataset)")
+}
+
+// loadDataset reads and validates the dataset at path, or the embedded one
+// when path is empty.
+func loadDataset(path string) (*data.Dataset, error) {
+	if path == "" {
+		return data.Parse(embeddedName, embedded)
+	}
+	src, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return data.Parse(path, src)
+}
+
+// readLimited reads a file, refusing directories and files over the limit.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("reading dataset: %s is a directory", path)
+	}
+	src, err := io.ReadAll(io.LimitReader(f, data.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset %s: %w", path, err)
+	}
+	return src, nil
+}
+
+// reportLoadError prints a dataset error, one problem per line.
+func reportLoadError(stderr io.Writer, err error) {
+	var ps data.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(stderr, p.Error())
+		}
+		fmt.Fprintf(stderr, "%d problem(s) found\n", len(ps))
+		return
+	}
+	fmt.Fprintf(stderr, "lzdash: %v\n", err)
+}
+
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("validate", stderr)
+	path := dataFlag(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return exitUsage
+	}
+	ds, err := loadDataset(*path)
+	if err != nil {
+		reportLoadError(stderr, err)
+		return exitData
+	}
+	st := ds.Stats()
+	fmt.Fprintf(stdout, "%s: ok: %d metrics, %d figures, %d sources, %d zones\n",
+		ds.File, st.Metrics, st.Figures, st.Sources, st.Zones)
+	return exitOK
+}
+
+func runExport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("export", stderr)
+	path := dataFlag(fs)
+	format := fs.String("format", "json", "output `FORMAT`: json or csv")
+	if err := parseFlags(fs, args); err != nil {
+		return exitUsage
+	}
+	if *format != "json" && *format != "csv" {
+		fmt.Fprintf(stderr, "lzdash export: unknown format %q: use json or csv\n", *format)
+		return exitUsage
+	}
+	ds, err := loadDataset(*path)
+	if err != nil {
+		reportLoadError(stderr, err)
+		return exitData
+	}
+	recs := ds.Records()
+	if *format == "csv" {
+		err = data.WriteCSV(stdout, recs)
+	} else {
+		err = data.WriteJSON(stdout, recs)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "lzdash export: %v\n", err)
+		return exitData
+	}
+	return exitOK
+}
+
+// langFlag registers --lang on fs.
+func langFlag(fs *flag.FlagSet) *string {
+	return fs.String("lang", "zh", "display `LANG`: zh or en")
+}
+
+// parseLang checks a --lang value, printing the usage error.
+func parseLang(fs *flag.FlagSet, s string) (ui.Lang, error) {
+	l, ok := ui.ParseLang(s)
+	if !ok {
+		fmt.Fprintf(fs.Output(), "lzdash %s: unknown language %q: use zh or en\n", fs.Name(), s)
+		return "", errUsage
+	}
+	return l, nil
+}
+
+// runDashboard opens the TUI.
+func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("lzdash", stderr)
+	path := dataFlag(fs)
+	lang := langFlag(fs)
+	watch := fs.Bool("watch", false, "reload the --data file when it changes")
+	if err := parseFlags(fs, args); err != nil {
+		return exitUsage
+	}
+	l, err := parseLang(fs, *lang)
+	if err != nil {
+		return exitUsage
+	}
+	if *watch && *path == "" {
+		fmt.Fprintln(stderr, "lzdash: --watch needs --data FILE: the embedded dataset never changes")
+		return exitUsage
+	}
+	ds, err := loadDataset(*path)
+	if err != nil {
+		reportLoadError(stderr, err)
+		return exitData
+	}
+	o := ui.Options{Lang: l, Dark: true}
+	if *watch {
+		o.WatchPath = *path
+	}
+	p := tea.NewProgram(ui.New(ds, o), tea.WithInput(stdin), tea.WithOutput(stdout))
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintf(stderr, "lzdash: %v\n", err)
+		return exitData
+	}
+	return exitOK
+}
+
+func runSnapshot(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("snapshot", stderr)
+	path := dataFlag(fs)
+	lang := langFlag(fs)
+	tabName := fs.String("tab", "overview", "`TAB` to render: "+strings.Join(ui.TabNames[:], ", "))
+	width := fs.Int("width", 100, "width in `COLUMNS`")
+	height := fs.Int("height", 40, "height in `LINES`")
+	color := fs.Bool("color", false, "keep colours and styles (ANSI escape codes)")
+	if err := parseFlags(fs, args); err != nil {
+		return exitUsage
+	}
+	l, err := parseLang(fs, *lang)
+	if err != nil {
+		return exitUsage
+	}
+	tab, ok := ui.TabIndex(*tabName)
+	if !ok {
+		fmt.Fprintf(stderr, "lzdash snapshot: unknown tab %q: use one of %s\n", *tabName, strings.Join(ui.TabNames[:], ", "))
+		return exitUsage
+	}
+	if *width < 1 || *height < 1 || *width > 1000 || *height > 1000 {
+		fmt.Fprintln(stderr, "lzdash snapshot: --width and --height must be between 1 and 1000")
+		return exitUsage
+	}
+	ds, err := loadDataset(*path)
+	if err != nil {
+		reportLoadError(stderr, err)
+		return exitData
+	}
+	out := ui.Snapshot(ds, ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Dark: true})
+	fmt.Fprintln(stdout, out)
+	return exitOK
+}

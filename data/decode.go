@@ -1,0 +1,425 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest dataset file Parse accepts.
+const MaxFileSize = 64 << 20
+
+// Pos is a position in a dataset file, 1-based.
+type Pos struct {
+	Line, Col int
+}
+
+// Problem is one thing wrong with a dataset file.
+type Problem struct {
+	File string
+	Pos  Pos
+	// Field is the path of the offending field, e.g. metrics[2].figures[0].year.
+	Field string
+	Msg   string
+}
+
+// Error formats the problem as FILE:LINE:COL: field: message.
+func (p Problem) Error() string {
+	file := p.File
+	if file == "" {
+		file = "<input>"
+	}
+	if p.Field == "" {
+		return fmt.Sprintf("%s:%d:%d: %s", file, p.Pos.Line, p.Pos.Col, p.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s: %s", file, p.Pos.Line, p.Pos.Col, p.Field, p.Msg)
+}
+
+// Problems is every problem found in one file, in file order.
+type Problems []Problem
+
+// Error joins the problems one per line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// decoder turns a yaml.Node tree into Go values strictly: unknown keys,
+// duplicate keys, aliases and type mismatches are problems, not silent
+// defaults. It records the position of every field it sets, keyed by path.
+type decoder struct {
+	file     string
+	problems Problems
+	pos      map[string]Pos
+	// broken holds the paths at which decoding failed; validation says
+	// nothing more about them or anything inside them.
+	broken map[string]bool
+	// truncated is set when problems were dropped beyond maxErrors.
+	truncated bool
+}
+
+// add records a problem unless maxErrors have been recorded already.
+func (d *decoder) add(p Problem) {
+	if len(d.problems) >= maxErrors {
+		d.truncated = true
+		return
+	}
+	d.problems = append(d.problems, p)
+}
+
+func (d *decoder) addf(n *yaml.Node, path, format string, args ...any) {
+	p := Pos{1, 1}
+	if n != nil {
+		p = Pos{n.Line, n.Column}
+	}
+	d.broken[path] = true
+	d.add(Problem{File: d.file, Pos: p, Field: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+var (
+	textType = reflect.TypeOf(Text{})
+	lineRE   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	// parserErrors are the messages yaml.v3 reports with a 0-based line
+	// number (its scanner's messages carry a 1-based one).
+	parserErrors = map[string]bool{
+		"did not find expected ',' or ']'":       true,
+		"did not find expected ',' or '}'":       true,
+		"did not find expected '-' indicator":    true,
+		"did not find expected <document start>": true,
+		"did not find expected <stream-start>":   true,
+		"did not find expected key":              true,
+		"did not find expected node content":     true,
+		"found duplicate %TAG directive":         true,
+		"found duplicate %YAML directive":        true,
+		"found incompatible YAML document":       true,
+		"found undefined tag handle":             true,
+	}
+	prefixRE  = regexp.MustCompile(`^yaml: `)
+	maxErrors = 200
+)
+
+// Parse decodes and validates a dataset. file is used in messages only.
+// On failure the error is a Problems listing every problem found.
+func Parse(file string, src []byte) (*Dataset, error) {
+	d := &decoder{file: file, pos: map[string]Pos{}, broken: map[string]bool{}}
+	root := d.parse(src)
+	if root == nil {
+		return nil, d.problems
+	}
+	ds := &Dataset{File: file}
+	d.decode(root, reflect.ValueOf(ds).Elem(), "")
+	validate(ds, d)
+	if len(d.problems) > 0 {
+		d.problems.sort()
+		if d.truncated {
+			last := d.problems[len(d.problems)-1]
+			d.problems = append(d.problems, Problem{File: file, Pos: last.Pos,
+				Msg: fmt.Sprintf("too many problems; stopped after %d", maxErrors)})
+		}
+		return nil, d.problems
+	}
+	ds.buildIndex()
+	return ds, nil
+}
+
+// parse checks the raw bytes and returns the document's top node, or nil
+// after recording why not.
+func (d *decoder) parse(src []byte) *yaml.Node {
+	if len(src) > MaxFileSize {
+		d.addf(nil, "", "file is %d bytes; the limit is %d", len(src), MaxFileSize)
+		return nil
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		d.addf(nil, "", "file is empty: expected a YAML mapping with schema, sources, zones and metrics")
+		return nil
+	}
+	if p, ok := badByte(src); ok {
+		p.File = d.file
+		d.problems = append(d.problems, p)
+		return nil
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := safeDecode(dec, &doc); err != nil {
+		d.yamlError(err)
+		return nil
+	}
+	var extra yaml.Node
+	switch err := safeDecode(dec, &extra); {
+	case err == nil:
+		d.addf(&extra, "", "file holds more than one YAML document; put everything in one")
+		return nil
+	case !errors.Is(err, io.EOF):
+		d.yamlError(err)
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		d.addf(nil, "", "file holds no YAML document")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// safeDecode runs the YAML parser, turning a panic inside it into an error
+// so that no input can crash the caller.
+func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: the YAML parser failed on this input: %v", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+// yamlError records a parser error, keeping its line when it has one.
+func (d *decoder) yamlError(err error) {
+	msg := err.Error()
+	line := 1
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if parserErrors[msg] {
+			line++
+		}
+	} else {
+		msg = prefixRE.ReplaceAllString(msg, "")
+	}
+	if msg == "EOF" {
+		msg = "file holds no YAML document"
+	}
+	d.add(Problem{File: d.file, Pos: Pos{line, 1}, Msg: "invalid YAML: " + msg})
+}
+
+// badByte finds the first byte that cannot appear in a dataset file:
+// invalid UTF-8 or a control character other than tab, CR and LF.
+func badByte(src []byte) (Problem, bool) {
+	line, col := 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return Problem{Pos: Pos{line, col}, Msg: fmt.Sprintf("invalid UTF-8 byte 0x%02x: the file must be UTF-8 text", src[i])}, true
+		case r == '\n':
+			line, col = line+1, 0
+		case r == '\t' || r == '\r' || r == '\uFEFF' && i == 0:
+		case isControl(r):
+			return Problem{Pos: Pos{line, col}, Msg: fmt.Sprintf("control character %U is not allowed", r)}, true
+		}
+		i += size
+		col++
+	}
+	return Problem{}, false
+}
+
+// isControl reports whether r is a C0 or C1 control character, DEL, or a
+// Unicode format character that can reorder or hide terminal text.
+func isControl(r rune) bool {
+	switch {
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return true
+	case r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// keyName returns a mapping key as it appears in a field path: as written
+// when it is plain printable text, quoted otherwise, so that no key can
+// break a FILE:LINE:COL line or reach a terminal as an escape sequence.
+func keyName(k string) string {
+	if q := strconv.Quote(k); k == "" || q[1:len(q)-1] != k {
+		return q
+	}
+	return k
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// decode sets v from n, recording problems rather than stopping.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if len(d.problems) >= maxErrors {
+		d.truncated = true
+		return
+	}
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.addf(n, path, "YAML anchors and aliases are not supported; write the value out")
+		return
+	}
+	d.pos[path] = Pos{n.Line, n.Column}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if n.Tag == "!!null" {
+			return
+		}
+		v.Set(reflect.New(v.Type().Elem()))
+		d.decode(n, v.Elem(), path)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.addf(n, path, "expected a list, found %s", describe(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+		v.Set(s)
+	default:
+		d.decodeScalar(n, v, path)
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.addf(n, path, "expected a mapping of keys to values, found %s", describe(n))
+		return
+	}
+	t := v.Type()
+	fields := map[string]int{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = i
+		names = append(names, tag)
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.addf(k, path, "keys must be plain names, found %s", describe(k))
+			continue
+		}
+		if k.Value == "<<" {
+			d.addf(k, path, "YAML merge keys (<<) are not supported; write the keys out")
+			continue
+		}
+		fp := join(path, keyName(k.Value))
+		idx, ok := fields[k.Value]
+		if !ok {
+			where := "here"
+			if t == textType {
+				where = "in a name"
+			}
+			d.addf(k, fp, "unknown field %q %s; known fields: %s", k.Value, where, strings.Join(names, ", "))
+			continue
+		}
+		if seen[k.Value] {
+			d.addf(k, fp, "field %q is given twice", k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		d.decode(val, v.Field(idx), fp)
+	}
+}
+
+func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode {
+		d.addf(n, path, "expected a single value, found %s", describe(n))
+		return
+	}
+	if n.Tag == "!!null" {
+		if k := v.Kind(); k == reflect.Int || k == reflect.Float64 {
+			d.addf(n, path, "no value given; expected a number")
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if n.Tag == "!!binary" {
+			d.addf(n, path, "binary values are not supported")
+			return
+		}
+		s := n.Value
+		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+			s = strings.TrimRight(s, "\n")
+		}
+		if r, ok := firstControl(s); ok {
+			d.addf(n, path, "control character %U is not allowed in text", r)
+			return
+		}
+		v.SetString(s)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(n.Value)
+		if n.Tag != "!!bool" || err != nil {
+			d.addf(n, path, "expected true or false, found %q", n.Value)
+			return
+		}
+		v.SetBool(b)
+	case reflect.Int:
+		i, err := strconv.Atoi(n.Value)
+		if n.Tag != "!!int" || err != nil {
+			d.addf(n, path, "expected a whole number, found %q", n.Value)
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Float64:
+		f, err := parseFloat(n)
+		if err != nil {
+			d.addf(n, path, "%v", err)
+			return
+		}
+		v.SetFloat(f)
+	default:
+		d.addf(n, path, "unsupported field type %s", v.Type())
+	}
+}
+
+// parseFloat reads a number, rejecting NaN, infinities and strings.
+func parseFloat(n *yaml.Node) (float64, error) {
+	if n.Tag != "!!int" && n.Tag != "!!float" {
+		return 0, fmt.Errorf("expected a number, found %q", n.Value)
+	}
+	var f float64
+	if err := n.Decode(&f); err != nil {
+		return 0, fmt.Errorf("expected a number, found %q", n.Value)
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("%s is not a finite number", n.Value)
+	}
+	return f, nil
+}
+
+func firstControl(s string) (rune, bool) {
+	for _, r := range s {
+		if isControl(r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Value == "" {
+		return "an empty value"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}

@@ -1,0 +1,78 @@
+package data
+
+// index holds lookups built once when a dataset is parsed. A Dataset is
+// never changed after Parse returns, so the index stays valid.
+type index struct {
+	metrics map[string]*Metric
+	sources map[string]*Source
+	zones   map[string]*Zone
+}
+
+func (ds *Dataset) buildIndex() {
+	ds.idx = index{
+		metrics: make(map[string]*Metric, len(ds.Metrics)),
+		sources: make(map[string]*Source, len(ds.Sources)),
+		zones:   make(map[string]*Zone, len(ds.Zones)),
+	}
+	for i := range ds.Metrics {
+		ds.idx.metrics[ds.Metrics[i].ID] = &ds.Metrics[i]
+	}
+	for i := range ds.Sources {
+		ds.idx.sources[ds.Sources[i].ID] = &ds.Sources[i]
+	}
+	for i := range ds.Zones {
+		ds.idx.zones[ds.Zones[i].ID] = &ds.Zones[i]
+	}
+}
+
+// Metric returns the metric with the given id, or nil.
+func (ds *Dataset) Metric(id string) *Metric { return ds.idx.metrics[id] }
+
+// Source returns the source with the given id, or nil.
+func (ds *Dataset) Source(id string) *Source { return ds.idx.sources[id] }
+
+// Zone returns the zone with the given id, or nil.
+func (ds *Dataset) Zone(id string) *Zone { return ds.idx.zones[id] }
+
+// IsAggregate reports whether the zone is made of other zones.
+func (z *Zone) IsAggregate() bool { return len(z.Members) > 0 }
+
+// FigureRef is a figure together with the metric it belongs to.
+type FigureRef struct {
+	Metric *Metric
+	Figure *Figure
+}
+
+// FiguresFrom lists every figure taken from the source, in file order.
+func (ds *Dataset) FiguresFrom(sourceID string) []FigureRef {
+	var out []FigureRef
+	for i := range ds.Metrics {
+		m := &ds.Metrics[i]
+		for j := range m.Figures {
+			if m.Figures[j].Source == sourceID {
+				out = append(out, FigureRef{m, &m.Figures[j]})
+			}
+		}
+	}
+	return out
+}
+
+// Zones returns the zone ids that have figures for the metric, in the
+// order the dataset lists its zones; "" stands for city-wide figures and
+// comes first when present.
+func (m *Metric) Zones(ds *Dataset) []string {
+	has := map[string]bool{}
+	for _, f := range m.Figures {
+		has[f.Zone] = true
+	}
+	var out []string
+	if has[""] {
+		out = append(out, "")
+	}
+	for _, z := range ds.Zones {
+		if has[z.ID] {
+			out = append(out, z.ID)
+		}
+	}
+	return out
+}

@@ -1,0 +1,485 @@
+package data_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"lzdash/data"
+)
+
+// badFiles maps each file in testdata/bad to the exact lines Parse must
+// report for it, in order.
+var badFiles = map[string][]string{
+	"empty.yaml": {
+		"empty.yaml:1:1: file is empty: expected a YAML mapping with schema, sources, zones and metrics",
+	},
+	"whitespace.yaml": {
+		"whitespace.yaml:1:1: file is empty: expected a YAML mapping with schema, sources, zones and metrics",
+	},
+	"truncated_mapping.yaml": {
+		"truncated_mapping.yaml:12:1: invalid YAML: did not find expected ',' or '}'",
+	},
+	"truncated_quote.yaml": {
+		"truncated_quote.yaml:5:1: invalid YAML: found unexpected end of stream",
+	},
+	"alias_bomb.yaml": {
+		`alias_bomb.yaml:4:1: a: unknown field "a" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:5:1: b: unknown field "b" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:6:1: c: unknown field "c" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:7:1: d: unknown field "d" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:8:1: e: unknown field "e" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:9:1: f: unknown field "f" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:10:1: g: unknown field "g" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:11:1: h: unknown field "h" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:12:1: i: unknown field "i" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		"alias_bomb.yaml:13:11: metrics[0]: YAML anchors and aliases are not supported; write the value out",
+	},
+	"alias.yaml": {
+		"alias.yaml:5:25: sources[0].publisher: YAML anchors and aliases are not supported; write the value out",
+		"alias.yaml:16:67: metrics[0].figures[0].quote: YAML anchors and aliases are not supported; write the value out",
+	},
+	"merge_key.yaml": {
+		"merge_key.yaml:12:5: metrics[0]: YAML merge keys (<<) are not supported; write the keys out",
+	},
+	"two_documents.yaml": {
+		"two_documents.yaml:17:1: file holds more than one YAML document; put everything in one",
+	},
+	"second_document_invalid.yaml": {
+		"second_document_invalid.yaml:18:1: invalid YAML: did not find expected ',' or ']'",
+	},
+	"top_level_list.yaml": {
+		"top_level_list.yaml:1:1: expected a mapping of keys to values, found a list",
+	},
+	"unknown_top_field.yaml": {
+		`unknown_top_field.yaml:17:1: metric: unknown field "metric" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+	},
+	"unknown_figure_field.yaml": {
+		"unknown_figure_field.yaml:16:9: metrics[0].figures[0].value: missing; every figure needs a value",
+		`unknown_figure_field.yaml:16:22: metrics[0].figures[0].vaule: unknown field "vaule" here; known fields: zone, year, period, value, unit, kind, comparator, out_of, source, quote, formula, note`,
+	},
+	"unknown_key_escape.yaml": {
+		`unknown_key_escape.yaml:3:1: "\x1b[31mred\nline": unknown field "\x1b[31mred\nline" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+	},
+	"duplicate_key.yaml": {
+		`duplicate_key.yaml:15:5: metrics[0].unit: field "unit" is given twice`,
+	},
+	"duplicate_metric_id.yaml": {
+		`duplicate_metric_id.yaml:17:9: metrics[1].id: duplicate metric id "m1"`,
+	},
+	"duplicate_source_id.yaml": {
+		`duplicate_source_id.yaml:6:10: sources[1].id: duplicate source id "s1"`,
+	},
+	"duplicate_zone_id.yaml": {
+		`duplicate_zone_id.yaml:10:10: zones[1].id: duplicate zone id "z1"`,
+	},
+	"unknown_source.yaml": {
+		`unknown_source.yaml:16:56: metrics[0].figures[0].source: unknown source "s2"`,
+	},
+	"unknown_zone.yaml": {
+		`unknown_zone.yaml:16:16: metrics[0].figures[0].zone: unknown zone "z9"`,
+	},
+	"unknown_category.yaml": {
+		`unknown_category.yaml:13:15: metrics[0].category: unknown category "c2"`,
+	},
+	"unknown_member.yaml": {
+		`unknown_member.yaml:10:60: zones[1].members[1]: unknown zone "z2"`,
+	},
+	"year_1900.yaml": {
+		"year_1900.yaml:16:16: metrics[0].figures[0].year: year 1900 is outside 1949..2100",
+	},
+	"year_2101.yaml": {
+		"year_2101.yaml:16:16: metrics[0].figures[0].year: year 2101 is outside 1949..2100",
+	},
+	"missing_year.yaml": {
+		"missing_year.yaml:16:9: metrics[0].figures[0].year: missing; every figure needs a year",
+	},
+	"value_nan.yaml": {
+		"value_nan.yaml:16:29: metrics[0].figures[0].value: .nan is not a finite number",
+	},
+	"value_inf.yaml": {
+		"value_inf.yaml:16:29: metrics[0].figures[0].value: -.inf is not a finite number",
+	},
+	"value_string.yaml": {
+		`value_string.yaml:16:29: metrics[0].figures[0].value: expected a number, found "abc"`,
+	},
+	"value_null.yaml": {
+		"value_null.yaml:16:29: metrics[0].figures[0].value: no value given; expected a number",
+	},
+	"target_without_comparator.yaml": {
+		`target_without_comparator.yaml:17:9: metrics[0].figures[1].comparator: a target needs a comparator: ">=" for 以上, ">" for 超过`,
+	},
+	"comparator_on_actual.yaml": {
+		"comparator_on_actual.yaml:16:60: metrics[0].figures[0].comparator: only targets carry a comparator; this figure is actual",
+	},
+	"bad_comparator.yaml": {
+		`bad_comparator.yaml:17:60: metrics[0].figures[1].comparator: unknown comparator "=>"; write >=, >, <= or <`,
+	},
+	"derived_without_formula.yaml": {
+		"derived_without_formula.yaml:17:9: metrics[0].figures[1].formula: a derived figure needs the formula it was derived by",
+	},
+	"empty_name_zh.yaml": {
+		"empty_name_zh.yaml:12:16: metrics[0].name.zh: must not be empty",
+	},
+	"empty_name_en.yaml": {
+		"empty_name_en.yaml:12:27: metrics[0].name.en: must not be empty",
+	},
+	"escape_control.yaml": {
+		"escape_control.yaml:12:16: metrics[0].name.zh: control character U+001B is not allowed in text",
+	},
+	"bidi_override.yaml": {
+		"bidi_override.yaml:5:38: sources[0].title: control character U+202E is not allowed in text",
+	},
+	"bad_date.yaml": {
+		`bad_date.yaml:5:50: sources[0].date: "2020-02-30" is not a date; write YYYY-MM-DD`,
+	},
+	"inferred_date_without_note.yaml": {
+		"inferred_date_without_note.yaml:5:5: sources[0].note: an inferred date needs a note saying how it was inferred",
+	},
+	"unit_not_convertible.yaml": {
+		`unit_not_convertible.yaml:16:40: metrics[0].figures[0].unit: unit "万平米" cannot be converted to the metric's unit "件"`,
+	},
+	"out_of_smaller_than_value.yaml": {
+		"out_of_smaller_than_value.yaml:16:42: metrics[0].figures[0].out_of: a ranking of 180 out of 169 is impossible",
+	},
+	"missing_schema.yaml": {
+		"missing_schema.yaml:1:1: schema: missing; write schema: 1",
+	},
+	"wrong_schema.yaml": {
+		"wrong_schema.yaml:1:9: schema: version 2 is not supported; this lzdash reads schema 1",
+	},
+	// Problems found while decoding (an unknown field, a value that is not
+	// a finite number) and while validating are all reported, in file order.
+	"several_problems.yaml": {
+		"several_problems.yaml:3:23: region.en: must not be empty",
+		`several_problems.yaml:5:50: sources[0].date: "2020-13-01" is not a date; write YYYY-MM-DD`,
+		`several_problems.yaml:13:15: metrics[0].category: unknown category "c9"`,
+		"several_problems.yaml:16:16: metrics[0].figures[0].year: year 1900 is outside 1949..2100",
+		"several_problems.yaml:17:9: metrics[0].figures[1].value: missing; every figure needs a value",
+		`several_problems.yaml:17:22: metrics[0].figures[1].vaule: unknown field "vaule" here; known fields: zone, year, period, value, unit, kind, comparator, out_of, source, quote, formula, note`,
+		`several_problems.yaml:18:9: metrics[0].figures[2].comparator: a target needs a comparator: ">=" for 以上, ">" for 超过`,
+		`several_problems.yaml:18:56: metrics[0].figures[2].source: unknown source "s2"`,
+		`several_problems.yaml:19:16: metrics[0].figures[3].zone: unknown zone "z2"`,
+		"several_problems.yaml:19:39: metrics[0].figures[3].value: .nan is not a finite number",
+	},
+}
+
+// lineRE is the shape of every line Parse reports.
+var lineRE = regexp.MustCompile(`^[^:]+:\d+:\d+: `)
+
+// problemLines asserts that err is a data.Problems whose every line has
+// the FILE:LINE:COL shape, and returns the lines.
+func problemLines(t testing.TB, err error) []string {
+	t.Helper()
+	var ps data.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("error %v (%T) is not a data.Problems", err, err)
+	}
+	if len(ps) == 0 {
+		t.Fatal("data.Problems is empty")
+	}
+	lines := strings.Split(ps.Error(), "\n")
+	if len(lines) != len(ps) {
+		t.Errorf("%d problems print as %d lines:\n%s", len(ps), len(lines), ps.Error())
+	}
+	for _, l := range lines {
+		if !lineRE.MatchString(l) {
+			t.Errorf("line %q does not start with FILE:LINE:COL: ", l)
+		}
+	}
+	return lines
+}
+
+// parseBad parses src, which must fail, and returns the reported lines.
+func parseBad(t testing.TB, name string, src []byte) []string {
+	t.Helper()
+	ds, err := data.Parse(name, src)
+	if err == nil {
+		t.Fatalf("Parse(%s) succeeded; want problems", name)
+	}
+	if ds != nil {
+		t.Errorf("Parse(%s) returned both a dataset and an error", name)
+	}
+	return problemLines(t, err)
+}
+
+func readFile(t testing.TB, path string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+func TestParseBadFiles(t *testing.T) {
+	paths, err := filepath.Glob("testdata/bad/*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) < 24 {
+		t.Fatalf("found %d files in testdata/bad; want at least 24", len(paths))
+	}
+	seen := map[string]bool{}
+	for _, path := range paths {
+		name := filepath.Base(path)
+		seen[name] = true
+		t.Run(name, func(t *testing.T) {
+			want, ok := badFiles[name]
+			if !ok {
+				t.Fatalf("no expected problems listed for %s", path)
+			}
+			got := parseBad(t, name, readFile(t, path))
+			if !slices.Equal(got, want) {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	}
+	for name := range badFiles {
+		if !seen[name] {
+			t.Errorf("expected problems listed for %s, which is not in testdata/bad", name)
+		}
+	}
+}
+
+func TestParseGood(t *testing.T) {
+	src := readFile(t, "testdata/good.yaml")
+	for name, src := range map[string][]byte{
+		"good.yaml":      src,
+		"good-bom.yaml":  append([]byte("\uFEFF"), src...),
+		"good-crlf.yaml": []byte(strings.ReplaceAll(string(src), "\n", "\r\n")),
+	} {
+		t.Run(name, func(t *testing.T) {
+			ds, err := data.Parse(name, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ds.File != name {
+				t.Errorf("File = %q, want %q", ds.File, name)
+			}
+			if got, want := ds.Stats(), (data.Stats{Metrics: 4, Figures: 12, Sources: 2, Zones: 3}); got != want {
+				t.Errorf("Stats = %+v, want %+v", got, want)
+			}
+			m := ds.Metric("patents")
+			if m == nil || m.Unit != "件" || len(m.Figures) != 2 || m.Figures[1].Unit != "万件" || m.Figures[1].Value != 1.07 {
+				t.Fatalf("patents decoded as %+v", m)
+			}
+			if z := ds.Zone("all-zones"); z == nil || !z.IsAggregate() || ds.Zone("east").IsAggregate() {
+				t.Error("all-zones should be the only aggregate zone")
+			}
+			if s := ds.Source("report-2021"); s == nil || !s.DateInferred || s.Note == "" {
+				t.Errorf("report-2021 decoded as %+v", s)
+			}
+			if ds.Metric("nope") != nil || ds.Source("nope") != nil || ds.Zone("nope") != nil {
+				t.Error("lookups of unknown ids should return nil")
+			}
+			if !ds.Metric("zone-rank").LowerIsBetter() || ds.Metric("patents").LowerIsBetter() {
+				t.Error("only zone-rank is lower-is-better")
+			}
+		})
+	}
+}
+
+// goodWith returns testdata/good.yaml with old replaced by new once.
+func goodWith(t testing.TB, old, new string) []byte {
+	t.Helper()
+	src := string(readFile(t, "testdata/good.yaml"))
+	if strings.Count(src, old) != 1 {
+		t.Fatalf("good.yaml does not contain %q exactly once", old)
+	}
+	return []byte(strings.Replace(src, old, new, 1))
+}
+
+// TestParseBadBytes covers inputs that are better built here than kept
+// as files: binary data, raw control characters and invalid UTF-8.
+func TestParseBadBytes(t *testing.T) {
+	const title = "示例市科技工作会议召开" // line 8 of good.yaml, from column 12
+	tests := []struct {
+		name string
+		src  []byte
+		want string
+	}{
+		{"png.yaml", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "png.yaml:1:1: invalid UTF-8 byte 0x89: the file must be UTF-8 text"},
+		{"nul.yaml", []byte("schema: 1\x00\x00\x01"), "nul.yaml:1:10: control character U+0000 is not allowed"},
+		{"latin1.yaml", goodWith(t, title, "示例\xe9"), "latin1.yaml:8:14: invalid UTF-8 byte 0xe9: the file must be UTF-8 text"},
+		{"esc.yaml", goodWith(t, title, "示例市\x1b[31m科技"), "esc.yaml:8:15: control character U+001B is not allowed"},
+		{"del.yaml", goodWith(t, title, "示例市\x7f"), "del.yaml:8:15: control character U+007F is not allowed"},
+		{"c1.yaml", goodWith(t, title, "示例市\u009b31m"), "c1.yaml:8:15: control character U+009B is not allowed"},
+		{"rlo.yaml", goodWith(t, title, "示例市\u202e科技"), "rlo.yaml:8:15: control character U+202E is not allowed"},
+		{"alm.yaml", goodWith(t, title, "示例市\u061c科技"), "alm.yaml:8:15: control character U+061C is not allowed"},
+		{"zwsp.yaml", goodWith(t, title, "示例市\u200b科技"), "zwsp.yaml:8:15: control character U+200B is not allowed"},
+		{"escaped-alm.yaml", goodWith(t, title, `"示例市\u061C科技"`), "escaped-alm.yaml:8:12: sources[0].title: control character U+061C is not allowed in text"},
+		{"escaped-nel.yaml", goodWith(t, title, `"示例市\N科技"`), "escaped-nel.yaml:8:12: sources[0].title: control character U+0085 is not allowed in text"},
+		{"escaped-key.yaml", goodWith(t, "    title: "+title, "    \"ti\\u202Etle\": x"),
+			"escaped-key.yaml:6:5: sources[0].title: must not be empty\n" +
+				`escaped-key.yaml:8:5: sources[0]."ti\u202etle": unknown field "ti\u202etle" here; known fields: id, publisher, title, title_en, date, date_inferred, url, file, note`},
+		{"empty-key.yaml", goodWith(t, "    title: "+title, `    "": x`),
+			"empty-key.yaml:6:5: sources[0].title: must not be empty\n" +
+				`empty-key.yaml:8:5: sources[0]."": unknown field "" here; known fields: id, publisher, title, title_en, date, date_inferred, url, file, note`},
+		{"huge.yaml", make([]byte, data.MaxFileSize+1), fmt.Sprintf("huge.yaml:1:1: file is %d bytes; the limit is %d", data.MaxFileSize+1, data.MaxFileSize)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strings.Join(parseBad(t, tt.name, tt.src), "\n")
+			if got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseParserErrorLines checks that YAML syntax errors point at the
+// line of the construct that is broken.
+func TestParseParserErrorLines(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"schema: 1\ntitle: [a, b\nregion: x\n", "t.yaml:2:1: invalid YAML: did not find expected ',' or ']'"},
+		{"schema: 1\nsources:\n  - x\n  y: z\n", "t.yaml:3:1: invalid YAML: did not find expected '-' indicator"},
+		{"schema: 1\ntitle:\n  zh: a\n en: b\n", "t.yaml:4:1: invalid YAML: did not find expected key"},
+		{"schema: 1\n!foo!bar x: 1\n", "t.yaml:2:1: invalid YAML: found undefined tag handle"},
+		{"schema: 1\ntitle: \"a\n", "t.yaml:2:1: invalid YAML: found unexpected end of stream"},
+		{"schema: 1\ntitle: a: b\n", "t.yaml:2:1: invalid YAML: mapping values are not allowed in this context"},
+		{"schema: 1\ntitle: \"\\q\"\n", "t.yaml:2:1: invalid YAML: found unknown escape character"},
+		{"schema: 1\ntitle: @x\n", "t.yaml:2:1: invalid YAML: found character that cannot start any token"},
+		{"# only a comment\n", "t.yaml:1:1: invalid YAML: file holds no YAML document"},
+	}
+	for _, tt := range tests {
+		got := parseBad(t, "t.yaml", []byte(tt.src))
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("Parse(%q):\ngot:  %s\nwant: %s", tt.src, strings.Join(got, "\n"), tt.want)
+		}
+	}
+}
+
+// TestParseDeepNesting feeds nesting far beyond any dataset's: it must be
+// reported as a problem, without a panic or a stack overflow, and with
+// work that does not grow out of proportion to the input.
+func TestParseDeepNesting(t *testing.T) {
+	const depth = 100000
+	tests := []struct{ name, src, want string }{
+		{"flow lists", strings.Repeat("[", depth), "deep.yaml:1:1: invalid YAML: exceeded max depth of 10000"},
+		{"closed lists", strings.Repeat("[", depth) + strings.Repeat("]", depth), "deep.yaml:1:1: invalid YAML: exceeded max depth of 10000"},
+		{"flow mappings", strings.Repeat("{a: ", depth), "deep.yaml:1:1: invalid YAML: exceeded max depth of 10000"},
+		{"nested field", "schema: 1\nmetrics: " + strings.Repeat("[", depth), "deep.yaml:2:1: invalid YAML: exceeded max depth of 10000"},
+		{"block lists", strings.Repeat("- ", depth) + "x\n", "deep.yaml:1:1: invalid YAML: exceeded max depth of 10000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			src := []byte(tt.src)
+			allocs := testing.AllocsPerRun(1, func() { got = parseBad(t, "deep.yaml", src) })
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("got %q; want %q", got, tt.want)
+			}
+			if allocs > depth {
+				t.Errorf("Parse made %.0f allocations for %d bytes", allocs, len(src))
+			}
+		})
+	}
+}
+
+// TestParseAliasBombNotExpanded checks that aliases are rejected without
+// being expanded: expanding alias_bomb.yaml would build 9^9 nodes.
+func TestParseAliasBombNotExpanded(t *testing.T) {
+	src := readFile(t, "testdata/bad/alias_bomb.yaml")
+	allocs := testing.AllocsPerRun(1, func() { parseBad(t, "alias_bomb.yaml", src) })
+	if allocs > 5000 {
+		t.Errorf("Parse made %.0f allocations for a %d-byte file", allocs, len(src))
+	}
+}
+
+// manyProblems returns a dataset with n figures whose year is out of
+// range, one figure a line from line 12.
+func manyProblems(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`schema: 1
+title: {zh: 示例, en: Example}
+region: {zh: 示例市, en: Example City}
+sources: [{id: s1, publisher: 示例日报, title: 示例报道, date: "2020-03-01"}]
+categories: [{id: c1, name: {zh: 创新, en: Innovation}}]
+metrics:
+  - id: m1
+    name: {zh: 专利申请量, en: Patent applications}
+    category: c1
+    unit: 件
+    figures:
+`)
+	for i := range n {
+		fmt.Fprintf(&b, "      - {year: 1900, value: %d, kind: actual, source: s1, quote: q}\n", i)
+	}
+	return []byte(b.String())
+}
+
+func TestParseCapsProblems(t *testing.T) {
+	unknownKeys := "schema: 1\n" + strings.Repeat("x: 1\n", 5000)
+	for name, src := range map[string][]byte{
+		"validation": manyProblems(5000),
+		"decoding":   []byte(unknownKeys),
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := parseBad(t, "many.yaml", src)
+			if len(got) != 201 {
+				t.Fatalf("got %d lines; want 200 problems and a last line saying the list stops", len(got))
+			}
+			if !strings.Contains(got[0], "many.yaml:") || !strings.HasSuffix(got[200], ": too many problems; stopped after 200") {
+				t.Errorf("first line %q, last line %q", got[0], got[200])
+			}
+		})
+	}
+	// Just under the cap, every problem is listed and nothing is said
+	// about stopping.
+	got := parseBad(t, "some.yaml", manyProblems(199))
+	if len(got) != 199 {
+		t.Fatalf("got %d lines; want 199", len(got))
+	}
+	for i, l := range got {
+		want := fmt.Sprintf("some.yaml:%d:16: metrics[0].figures[%d].year: year 1900 is outside 1949..2100", 12+i, i)
+		if l != want {
+			t.Fatalf("line %d = %q, want %q", i, l, want)
+		}
+	}
+}
+
+func TestProblemError(t *testing.T) {
+	tests := []struct {
+		p    data.Problem
+		want string
+	}{
+		{data.Problem{File: "a.yaml", Pos: data.Pos{Line: 3, Col: 7}, Field: "metrics[0].id", Msg: "bad"}, "a.yaml:3:7: metrics[0].id: bad"},
+		{data.Problem{File: "a.yaml", Pos: data.Pos{Line: 1, Col: 1}, Msg: "empty"}, "a.yaml:1:1: empty"},
+		{data.Problem{Pos: data.Pos{Line: 2, Col: 4}, Msg: "x"}, "<input>:2:4: x"},
+	}
+	for _, tt := range tests {
+		if got := tt.p.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+	ps := data.Problems{tests[0].p, tests[1].p}
+	if got, want := ps.Error(), tests[0].want+"\n"+tests[1].want; got != want {
+		t.Errorf("Problems.Error() = %q, want %q", got, want)
+	}
+}
+
+func TestTextIn(t *testing.T) {
+	both := data.Text{Zh: "专利", En: "Patents"}
+	tests := []struct {
+		t    data.Text
+		lang string
+		want string
+	}{
+		{both, "en", "Patents"},
+		{both, "zh", "专利"},
+		{both, "", "专利"},
+		{data.Text{Zh: "专利"}, "en", "专利"},
+		{data.Text{En: "Patents"}, "zh", "Patents"},
+	}
+	for _, tt := range tests {
+		if got := tt.t.In(tt.lang); got != tt.want {
+			t.Errorf("%+v.In(%q) = %q, want %q", tt.t, tt.lang, got, tt.want)
+		}
+	}
+}

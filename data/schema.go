@@ -1,0 +1,155 @@
+// Package data holds the lzdash dataset: its schema, a strict decoder that
+// reports every problem with its file position, and the pure functions that
+// derive the figures the dashboard shows (year-over-year change, CAGR, target
+// gaps, zone rankings and shares). It imports no UI code.
+package data
+
+// SchemaVersion is the only dataset schema version this package reads.
+const SchemaVersion = 1
+
+// Text is a name given in simplified Chinese and in English.
+type Text struct {
+	Zh string `yaml:"zh"`
+	En string `yaml:"en"`
+}
+
+// In returns the text in the given language ("en" or anything else for
+// Chinese), falling back to the other language when one is empty.
+func (t Text) In(lang string) string {
+	if lang == "en" {
+		if t.En != "" {
+			return t.En
+		}
+		return t.Zh
+	}
+	if t.Zh != "" {
+		return t.Zh
+	}
+	return t.En
+}
+
+// Dataset is one decoded and validated indicators file.
+type Dataset struct {
+	Schema     int        `yaml:"schema"`
+	Title      Text       `yaml:"title"`
+	Region     Text       `yaml:"region"`
+	Sources    []Source   `yaml:"sources"`
+	Categories []Category `yaml:"categories"`
+	Zones      []Zone     `yaml:"zones"`
+	Metrics    []Metric   `yaml:"metrics"`
+
+	// File is the name the dataset was loaded from, used in messages.
+	File string `yaml:"-"`
+
+	idx index
+}
+
+// Source is one published article or report that figures are taken from.
+type Source struct {
+	ID        string `yaml:"id"`
+	Publisher string `yaml:"publisher"`
+	// Title is the article's title in simplified Chinese.
+	Title string `yaml:"title"`
+	// TitleEn is an English rendering of the title.
+	TitleEn string `yaml:"title_en"`
+	// Date is the publication date, YYYY-MM-DD.
+	Date string `yaml:"date"`
+	// DateInferred is true when the article prints no date and Date was
+	// inferred; Note then says why.
+	DateInferred bool   `yaml:"date_inferred"`
+	URL          string `yaml:"url"`
+	// File names the archived copy of the article, if one is kept.
+	File string `yaml:"file"`
+	Note string `yaml:"note"`
+}
+
+// Category groups metrics in the dashboard.
+type Category struct {
+	ID   string `yaml:"id"`
+	Name Text   `yaml:"name"`
+}
+
+// Zone is a development zone of the city, or an aggregate of zones.
+type Zone struct {
+	ID   string `yaml:"id"`
+	Name Text   `yaml:"name"`
+	// Members lists the zone ids an aggregate zone is made of.
+	Members []string `yaml:"members"`
+	// Industries lists the zone's leading industries, with their source.
+	Industries *Industries `yaml:"industries"`
+	Note       string      `yaml:"note"`
+}
+
+// Industries is a zone's list of leading industries as one source states it.
+type Industries struct {
+	Source string `yaml:"source"`
+	Quote  string `yaml:"quote"`
+	Items  []Text `yaml:"items"`
+}
+
+// Metric is one indicator and all figures reported for it.
+type Metric struct {
+	ID       string `yaml:"id"`
+	Name     Text   `yaml:"name"`
+	Category string `yaml:"category"`
+	// Unit is the metric's display unit; figures may state a unit with a
+	// different magnitude (万件 for 件, 亿元 for 万元) and are converted.
+	Unit string `yaml:"unit"`
+	// Better is "higher" (the default) or "lower", e.g. for rankings.
+	Better string `yaml:"better"`
+	// Headline puts the metric on the overview.
+	Headline bool     `yaml:"headline"`
+	Note     string   `yaml:"note"`
+	Figures  []Figure `yaml:"figures"`
+}
+
+// LowerIsBetter reports whether smaller values of the metric are better.
+func (m *Metric) LowerIsBetter() bool { return m.Better == "lower" }
+
+// Figure is one reported number with its provenance.
+type Figure struct {
+	// Zone is empty for a city-wide figure.
+	Zone string `yaml:"zone"`
+	Year int    `yaml:"year"`
+	// Period qualifies Year when the figure is not for a plain calendar
+	// year: "2021H1", "截至2020年10月底", "2016年以来累计".
+	Period string  `yaml:"period"`
+	Value  float64 `yaml:"value"`
+	// Unit is the unit exactly as the source states it; empty means the
+	// metric's unit.
+	Unit string `yaml:"unit"`
+	Kind Kind   `yaml:"kind"`
+	// Comparator is required on targets: ">=" (以上), ">" (超过, 余),
+	// "<=" or "<".
+	Comparator string `yaml:"comparator"`
+	// OutOf is the size of the field for a ranking, e.g. 169 in 65/169.
+	OutOf   float64 `yaml:"out_of"`
+	Source  string  `yaml:"source"`
+	Quote   string  `yaml:"quote"`
+	Formula string  `yaml:"formula"`
+	Note    string  `yaml:"note"`
+}
+
+// Kind says what sort of number a figure is.
+type Kind string
+
+// The kinds of figure.
+const (
+	Actual   Kind = "actual"   // a reported final figure, or a stock as of a date
+	Estimate Kind = "estimate" // 预计: a forecast or an approximate figure
+	Partial  Kind = "partial"  // a flow counted over only part of its period
+	Target   Kind = "target"   // a goal
+	Derived  Kind = "derived"  // computed from stated figures; Formula says how
+)
+
+// Valid reports whether k is one of the known kinds.
+func (k Kind) Valid() bool {
+	switch k {
+	case Actual, Estimate, Partial, Target, Derived:
+		return true
+	}
+	return false
+}
+
+// Final reports whether a figure of this kind may be shown as a final value.
+func (k Kind) Final() bool { return k == Actual }

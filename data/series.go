@@ -1,0 +1,171 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// kindRank orders the kinds a series prefers when several figures share a
+// year: a reported figure beats one computed from it, which beats a
+// forecast, which beats a part-year count.
+var kindRank = map[Kind]int{Actual: 0, Derived: 1, Estimate: 2, Partial: 3}
+
+// Point is one year of a metric's series.
+type Point struct {
+	Year int
+	// Value is the figure's value converted to the metric's unit.
+	Value float64
+	// Figure is the figure chosen for the year.
+	Figure *Figure
+	// Others are the other non-target figures for the same year, kept so
+	// that a conflict is never hidden.
+	Others []*Figure
+}
+
+// Kind is the chosen figure's kind.
+func (p Point) Kind() Kind { return p.Figure.Kind }
+
+// Value returns the figure's value converted to the metric's unit.
+func (m *Metric) Value(f *Figure) float64 {
+	k, ok := UnitFactor(f.UnitOr(m.Unit), m.Unit)
+	if !ok {
+		return f.Value
+	}
+	return f.Value * k
+}
+
+// Series returns the metric's non-target figures for one zone ("" for
+// city-wide) as one point per year, oldest first. When several figures
+// share a year it picks by kind (actual, derived, estimate, partial), then
+// the most recently published source, and keeps the rest in Others.
+func (ds *Dataset) Series(m *Metric, zone string) []Point {
+	byYear := map[int][]*Figure{}
+	for i := range m.Figures {
+		f := &m.Figures[i]
+		if f.Zone == zone && f.Kind != Target {
+			byYear[f.Year] = append(byYear[f.Year], f)
+		}
+	}
+	out := make([]Point, 0, len(byYear))
+	for y, fs := range byYear {
+		sort.SliceStable(fs, func(i, j int) bool { return ds.prefer(fs[i], fs[j]) })
+		out = append(out, Point{Year: y, Value: m.Value(fs[0]), Figure: fs[0], Others: fs[1:]})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	return out
+}
+
+// prefer reports whether a should be chosen over b for the same year.
+func (ds *Dataset) prefer(a, b *Figure) bool {
+	if kindRank[a.Kind] != kindRank[b.Kind] {
+		return kindRank[a.Kind] < kindRank[b.Kind]
+	}
+	return ds.sourceDate(a.Source) > ds.sourceDate(b.Source)
+}
+
+func (ds *Dataset) sourceDate(id string) string {
+	if s := ds.Source(id); s != nil {
+		return s.Date
+	}
+	return ""
+}
+
+// Change is the movement between two points of a series.
+type Change struct {
+	From, To Point
+	// Abs is To − From in the metric's unit; for a percentage metric it is
+	// in percentage points.
+	Abs float64
+	// Rel is the relative change, (To − From) / |From|; RelOK is false when
+	// From is zero.
+	Rel   float64
+	RelOK bool
+	// PP is true when Abs is in percentage points.
+	PP bool
+}
+
+// Years is the number of years the change spans.
+func (c Change) Years() int { return c.To.Year - c.From.Year }
+
+// Final reports whether both ends are actual figures.
+func (c Change) Final() bool { return c.From.Kind().Final() && c.To.Kind().Final() }
+
+// LikeForLike reports whether the two ends measure the same span: a
+// part-year figure compares only with a part-year figure of the same
+// period.
+func (c Change) LikeForLike() bool {
+	fp, tp := c.From.Kind() == Partial, c.To.Kind() == Partial
+	if fp || tp {
+		return fp && tp && c.From.Figure.Period == c.To.Figure.Period
+	}
+	return true
+}
+
+// NewChange computes the change from one point to another.
+func NewChange(from, to Point, unit string) Change {
+	c := Change{From: from, To: to, Abs: to.Value - from.Value, PP: IsPercent(unit)}
+	if from.Value != 0 {
+		c.Rel, c.RelOK = c.Abs/math.Abs(from.Value), true
+	}
+	return c
+}
+
+// Changes returns the change between each pair of consecutive points.
+func Changes(s []Point, unit string) []Change {
+	if len(s) < 2 {
+		return nil
+	}
+	out := make([]Change, len(s)-1)
+	for i := 1; i < len(s); i++ {
+		out[i-1] = NewChange(s[i-1], s[i], unit)
+	}
+	return out
+}
+
+// Latest returns the change into the series' last point from the one
+// before it, and false when the series has fewer than two points.
+func Latest(s []Point, unit string) (Change, bool) {
+	if len(s) < 2 {
+		return Change{}, false
+	}
+	return NewChange(s[len(s)-2], s[len(s)-1], unit), true
+}
+
+// Errors returned by CAGR.
+var (
+	ErrMissingYear = errors.New("no figure for that year")
+	ErrZeroBase    = errors.New("the starting value is zero or negative")
+	ErrSpan        = errors.New("the end year must be after the start year")
+)
+
+// At returns the point for a year.
+func At(s []Point, year int) (Point, bool) {
+	for _, p := range s {
+		if p.Year == year {
+			return p, true
+		}
+	}
+	return Point{}, false
+}
+
+// CAGR is the compound annual growth rate between two years of a series,
+// as a fraction (0.1 is 10% a year).
+func CAGR(s []Point, from, to int) (float64, error) {
+	if to <= from {
+		return 0, fmt.Errorf("CAGR %d-%d: %w", from, to, ErrSpan)
+	}
+	a, ok := At(s, from)
+	if !ok {
+		return 0, fmt.Errorf("CAGR %d-%d: %d: %w", from, to, from, ErrMissingYear)
+	}
+	b, ok := At(s, to)
+	if !ok {
+		return 0, fmt.Errorf("CAGR %d-%d: %d: %w", from, to, to, ErrMissingYear)
+	}
+	if a.Value <= 0 || b.Value < 0 {
+		return 0, fmt.Errorf("CAGR %d-%d: %w", from, to, ErrZeroBase)
+	}
+	return math.Pow(b.Value/a.Value, 1/float64(to-from)) - 1, nil
+}

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"lzdash/data"
+)
+
+// num formats a number with at most prec decimals and no trailing zeros.
+func num(v float64, prec int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "?"
+	}
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// stated formats a figure's value as the source states it.
+func stated(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// withUnit joins a value and its unit; % sticks to the number.
+func withUnit(v, unit string) string {
+	if unit == "%" || unit == "" {
+		return v + unit
+	}
+	return v + " " + unit
+}
+
+// signed formats a change with an explicit sign.
+func signed(v float64, prec int) string {
+	s := num(v, prec)
+	if v > 0 && s != "0" {
+		return "+" + s
+	}
+	return s
+}
+
+// clean sanitizes a string from the data file for the terminal.
+func clean(s string) string { return data.Sanitize(s) }
+
+// name renders a dataset name in the current language, sanitized.
+func name(t data.Text, l Lang) string { return clean(t.In(string(l))) }
+
+// badge marks a figure that is not a final actual value.
+func (e *env) badge(k data.Kind) string {
+	if k == data.Actual {
+		return ""
+	}
+	return e.st.Badge.Render("[" + e.t.kind(k) + "]")
+}
+
+// figureLabel is a figure's year and period, e.g. "2021 2021H1".
+func figureLabel(f *data.Figure) string {
+	y := strconv.Itoa(f.Year)
+	p := clean(f.Period)
+	if p == "" || p == y {
+		return y
+	}
+	if strings.HasPrefix(p, y) && lipgloss.Width(p) <= 8 {
+		return p
+	}
+	return y + " " + p
+}
+
+// truncate cuts s to width display columns, marking the cut with "~".
+func truncate(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, width, "~")
+}
+
+// fit truncates every line of s to width and keeps at most height lines.
+func fit(s string, width, height int) string {
+	if width <= 0 || height <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > width {
+			lines[i] = truncate(l, width)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// padRight pads s with spaces to width display columns.
+func padRight(s string, width int) string {
+	if w := lipgloss.Width(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// wrapText wraps plain text to width columns, CJK-aware.
+func wrapText(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	return lipgloss.Wrap(s, width, "")
+}
+
+// source names a figure's source briefly: publisher and date.
+func (e *env) source(id string) string {
+	s := e.ds.Source(id)
+	if s == nil {
+		return clean(id)
+	}
+	d := clean(s.Date)
+	if s.DateInferred {
+		d += "(" + e.t.Inferred + ")"
+	}
+	return fmt.Sprintf("%s %s", clean(s.Publisher), d)
+}

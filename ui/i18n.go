@@ -1,0 +1,209 @@
+package ui
+
+import "lzdash/data"
+
+// Lang is a display language.
+type Lang string
+
+// The display languages.
+const (
+	Zh Lang = "zh"
+	En Lang = "en"
+)
+
+// ParseLang reads a --lang value.
+func ParseLang(s string) (Lang, bool) {
+	switch s {
+	case "zh", "zh-CN", "cn":
+		return Zh, true
+	case "en":
+		return En, true
+	}
+	return "", false
+}
+
+// Other returns the language L switches to.
+func (l Lang) Other() Lang {
+	if l == En {
+		return Zh
+	}
+	return En
+}
+
+// labels is every fixed string of the interface in one language. It is a
+// struct rather than a map so that a missing translation fails to compile.
+type labels struct {
+	Tabs [5]string
+
+	Actual, Estimate, Partial, Target, Derived string
+
+	TooSmall       string // need W×H, have W×H
+	Reloaded       string
+	ReloadFailed   string
+	CityWide       string
+	NoData         string
+	Figures        string // "%d figures"
+	Sources        string // "%d sources"
+	Conflicts      string // "%d conflicts kept"
+	Since          string // "vs %d"
+	NoEarlier      string
+	Latest         string
+	NotFinal       string
+	Filter         string
+	NoMatch        string
+	ColYear        string
+	ColValue       string
+	ColChange      string
+	ColKind        string
+	ColSource      string
+	ColIndicator   string
+	ColTarget      string
+	ColAgainst     string
+	ColGap         string
+	ColStatus      string
+	ColProgress    string
+	ColPublisher   string
+	ColDate        string
+	ColTitle       string
+	ColFigures     string
+	ColZone        string
+	Quote          string
+	Formula        string
+	Note           string
+	ChartNote      string
+	StatusMet      string
+	StatusMissed   string
+	StatusNone     string
+	OnBasis        string // "(on %s%s)": a year, then a kind
+	BasisYear      string // "%d年"
+	ValueOf        string // "%s值": a kind's value
+	NotCompared    string
+	Leading        string
+	Aggregate      string
+	Share          string
+	Members        string
+	Inferred       string
+	ConflictWith   string
+	TargetsSummary string // "%d targets: %d met, %d missed, %d unclear"
+
+	// Help descriptions.
+	KeyNext, KeyPrev, KeyJump, KeyLang, KeyHelp, KeyQuit string
+	KeyUp, KeyDown, KeyFilter, KeyClear, KeyZone, KeyRow string
+	KeyPage, KeyAccept                                   string
+}
+
+func labelsFor(l Lang) *labels {
+	if l == En {
+		return enLabels()
+	}
+	return zhLabels()
+}
+
+func zhLabels() *labels {
+	return &labels{
+		Tabs:   [5]string{"总览", "指标", "目标", "园区", "来源"},
+		Actual: "实际", Estimate: "预计", Partial: "部分期", Target: "目标", Derived: "推算",
+		TooSmall:     "终端太小：需要 %d×%d，当前 %d×%d",
+		Reloaded:     "数据已重新加载",
+		ReloadFailed: "重新加载失败，仍显示上次有效数据：",
+		CityWide:     "全市",
+		NoData:       "无数据",
+		Figures:      "%d 项数据",
+		Sources:      "%d 个来源",
+		Conflicts:    "%d 处来源不一致，均已保留",
+		Since:        "较%d年",
+		NoEarlier:    "无更早数据",
+		Latest:       "最新",
+		NotFinal:     "非最终数据",
+		Filter:       "筛选：",
+		NoMatch:      "没有匹配的指标",
+		ColYear:      "年份", ColValue: "数值", ColChange: "变化", ColKind: "类型", ColSource: "来源",
+		ColIndicator: "指标", ColTarget: "目标", ColAgainst: "对照数据", ColGap: "差距",
+		ColStatus: "状态", ColProgress: "进度", ColPublisher: "发布方", ColDate: "日期",
+		ColTitle: "标题", ColFigures: "数据项", ColZone: "园区",
+		Quote:          "原文",
+		Formula:        "算法",
+		Note:           "注",
+		ChartNote:      "折线连接有数据的年份",
+		StatusMet:      "已达成",
+		StatusMissed:   "未达成",
+		StatusNone:     "无对照数据",
+		OnBasis:        "（依据%s%s）",
+		BasisYear:      "%d年",
+		ValueOf:        "%s值",
+		NotCompared:    "部分期数据，不作比较",
+		Leading:        "主导产业",
+		Aggregate:      "合计",
+		Share:          "占比",
+		Members:        "包括",
+		Inferred:       "推断",
+		ConflictWith:   "另有来源：",
+		TargetsSummary: "共 %d 项目标：%d 项达成，%d 项未达成，%d 项待定",
+		KeyNext:        "下一页", KeyPrev: "上一页", KeyJump: "跳转", KeyLang: "中/英",
+		KeyHelp: "帮助", KeyQuit: "退出", KeyUp: "上移", KeyDown: "下移", KeyFilter: "筛选",
+		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
+	}
+}
+
+func enLabels() *labels {
+	return &labels{
+		Tabs:   [5]string{"Overview", "Indicators", "Targets", "Zones", "Sources"},
+		Actual: "actual", Estimate: "estimate", Partial: "part-year", Target: "target", Derived: "derived",
+		TooSmall:     "terminal too small: need %d×%d, have %d×%d",
+		Reloaded:     "data reloaded",
+		ReloadFailed: "reload failed; still showing the last good data: ",
+		CityWide:     "city-wide",
+		NoData:       "no data",
+		Figures:      "%d figures",
+		Sources:      "%d sources",
+		Conflicts:    "%d source disagreements, all kept",
+		Since:        "vs %d",
+		NoEarlier:    "no earlier figure",
+		Latest:       "latest",
+		NotFinal:     "not final",
+		Filter:       "filter: ",
+		NoMatch:      "no indicator matches",
+		ColYear:      "Year", ColValue: "Value", ColChange: "Change", ColKind: "Kind", ColSource: "Source",
+		ColIndicator: "Indicator", ColTarget: "Target", ColAgainst: "Reported", ColGap: "Gap",
+		ColStatus: "Status", ColProgress: "Progress", ColPublisher: "Publisher", ColDate: "Date",
+		ColTitle: "Title", ColFigures: "Figures", ColZone: "Zone",
+		Quote:          "Source text",
+		Formula:        "Formula",
+		Note:           "Note",
+		ChartNote:      "the line joins the years with figures",
+		StatusMet:      "met",
+		StatusMissed:   "missed",
+		StatusNone:     "no figure",
+		OnBasis:        " (on %s%s)",
+		BasisYear:      "%d ",
+		ValueOf:        "%s",
+		NotCompared:    "part-year figure: not compared",
+		Leading:        "Leading industries",
+		Aggregate:      "aggregate",
+		Share:          "share",
+		Members:        "made of",
+		Inferred:       "inferred",
+		ConflictWith:   "other source: ",
+		TargetsSummary: "%d targets: %d met, %d missed, %d unclear",
+		KeyNext:        "next tab", KeyPrev: "previous tab", KeyJump: "go to tab", KeyLang: "中/EN",
+		KeyHelp: "help", KeyQuit: "quit", KeyUp: "up", KeyDown: "down", KeyFilter: "filter",
+		KeyClear: "clear filter", KeyZone: "switch zone", KeyRow: "select figure", KeyPage: "page", KeyAccept: "done",
+	}
+}
+
+// kind names a figure kind.
+func (t *labels) kind(k data.Kind) string {
+	switch k {
+	case data.Actual:
+		return t.Actual
+	case data.Estimate:
+		return t.Estimate
+	case data.Partial:
+		return t.Partial
+	case data.Target:
+		return t.Target
+	case data.Derived:
+		return t.Derived
+	}
+	return string(k)
+}

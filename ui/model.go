@@ -1,0 +1,276 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"lzdash/data"
+)
+
+// Minimum terminal size the dashboard draws in.
+const (
+	MinWidth  = 60
+	MinHeight = 20
+)
+
+// The tabs, in order.
+const (
+	TabOverview = iota
+	TabIndicators
+	TabTargets
+	TabZones
+	TabSources
+	numTabs
+)
+
+// TabNames are the names `snapshot --tab` accepts, in tab order.
+var TabNames = [numTabs]string{"overview", "indicators", "targets", "zones", "sources"}
+
+// Options configure a dashboard.
+type Options struct {
+	Lang Lang
+	// Dark selects the dark palette until the terminal reports its
+	// background.
+	Dark bool
+	// WatchPath, when set, is polled for changes and reloaded.
+	WatchPath string
+	// Tab is the tab to open on.
+	Tab int
+}
+
+// Model is the root of the dashboard.
+type Model struct {
+	env      *env
+	tabs     [numTabs]tab
+	active   int
+	help     help.Model
+	showHelp bool
+	width    int
+	height   int
+	bodyH    int
+
+	notice   string
+	noticeID int
+	loadErr  string
+	watch    *watcher
+}
+
+// New builds a dashboard on a validated dataset.
+func New(ds *data.Dataset, o Options) Model {
+	if o.Lang == "" {
+		o.Lang = Zh
+	}
+	e := newEnv(ds, o.Lang, o.Dark)
+	m := Model{env: e, help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
+	m.tabs = [numTabs]tab{newOverview(e), newIndicators(e), newTargets(e), newZones(e), newSources(e)}
+	m.help.Styles = e.st.Help
+	if o.WatchPath != "" {
+		m.watch = &watcher{path: o.WatchPath}
+	}
+	return m
+}
+
+// Init asks the terminal for its background colour and starts watching.
+func (m Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.watch != nil {
+		cmds = append(cmds, m.watch.start())
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update handles a message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
+		m.layout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.env.st = NewStyles(msg.IsDark())
+		m.help.Styles = m.env.st.Help
+		m.refresh()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseClickMsg:
+		if mo := msg.Mouse(); mo.Y == 0 {
+			if i, ok := m.tabAt(mo.X); ok {
+				m.active = i
+			}
+			return m, nil
+		}
+	case reloadedMsg:
+		return m.reloaded(msg)
+	case clearNoticeMsg:
+		if msg.id == m.noticeID {
+			m.notice = ""
+			m.layout()
+		}
+		return m, nil
+	}
+	return m.updateTab(msg)
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := m.env.keys
+	if msg.String() == "ctrl+c" {
+		return m, tea.Quit
+	}
+	if m.tabs[m.active].Capturing() {
+		return m.updateTab(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.showHelp = !m.showHelp
+		m.layout()
+	case key.Matches(msg, k.Lang):
+		m.env.setLang(m.env.lang.Other())
+		m.refresh()
+	case key.Matches(msg, k.Next):
+		m.active = (m.active + 1) % numTabs
+	case key.Matches(msg, k.Prev):
+		m.active = (m.active + numTabs - 1) % numTabs
+	case key.Matches(msg, k.Jump):
+		m.active = int(msg.String()[0] - '1')
+	default:
+		return m.updateTab(msg)
+	}
+	return m, nil
+}
+
+func (m Model) updateTab(msg tea.Msg) (tea.Model, tea.Cmd) {
+	t, cmd := m.tabs[m.active].Update(msg)
+	m.tabs[m.active] = t
+	return m, cmd
+}
+
+// refresh tells every tab that the language, styles or data changed.
+func (m *Model) refresh() {
+	for _, t := range m.tabs {
+		t.Refresh()
+	}
+	m.layout()
+}
+
+// layout computes the content box and hands it to every tab: the one
+// path by which sizes reach the tabs.
+func (m *Model) layout() {
+	m.help.SetWidth(m.width)
+	m.bodyH = max(0, m.height-2-lipgloss.Height(m.footer()))
+	for _, t := range m.tabs {
+		t.SetSize(m.width, m.bodyH)
+	}
+}
+
+// ShortHelp joins the active tab's bindings with the global ones.
+func (m Model) ShortHelp() []key.Binding {
+	k := m.env.keys
+	return append(m.tabs[m.active].ShortHelp(), k.Next, k.Lang, k.Help, k.Quit)
+}
+
+// FullHelp lists the active tab's binding groups, then the global ones.
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.env.keys
+	return append(m.tabs[m.active].FullHelp(), []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.Help, k.Quit})
+}
+
+// Active returns the index of the tab on screen.
+func (m Model) Active() int { return m.active }
+
+// Lang returns the display language.
+func (m Model) Lang() Lang { return m.env.lang }
+
+// HelpOpen reports whether the full help is showing.
+func (m Model) HelpOpen() bool { return m.showHelp }
+
+// Dataset returns the dataset on screen.
+func (m Model) Dataset() *data.Dataset { return m.env.ds }
+
+// LoadError returns the message of the last failed reload, if any.
+func (m Model) LoadError() string { return m.loadErr }
+
+// View renders the dashboard.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "lzdash"
+	return v
+}
+
+// Render draws the whole screen as a string.
+func (m Model) Render() string {
+	if m.width < MinWidth || m.height < MinHeight {
+		if m.width <= 0 || m.height <= 0 {
+			return ""
+		}
+		msg := fmt.Sprintf(m.env.t.TooSmall, MinWidth, MinHeight, m.width, m.height)
+		return fit(wrapText(msg, m.width), m.width, m.height)
+	}
+	body := fit(m.tabs[m.active].View(), m.width, m.bodyH)
+	if gap := m.bodyH - lipgloss.Height(body); gap > 0 {
+		body += strings.Repeat("\n", gap)
+	}
+	rule := m.env.st.Faint.Render(strings.Repeat("─", m.width))
+	return fit(lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), rule, body, m.footer()), m.width, m.height)
+}
+
+// footer is the banner (a notice or a reload error) and the help.
+func (m Model) footer() string {
+	var parts []string
+	if m.loadErr != "" {
+		parts = append(parts, m.env.st.ErrorBar.Render(truncate("✗ "+m.env.t.ReloadFailed+m.loadErr, m.width)))
+	} else if m.notice != "" {
+		parts = append(parts, m.env.st.Notice.Render("✓ "+m.notice))
+	}
+	if m.showHelp {
+		parts = append(parts, m.help.FullHelpView(m.FullHelp()))
+	} else {
+		parts = append(parts, m.help.ShortHelpView(m.ShortHelp()))
+	}
+	return strings.Join(parts, "\n")
+}
+
+// tabBar renders the tab titles, numbered, with the dataset title on the
+// right when it fits.
+func (m Model) tabBar() string {
+	var b strings.Builder
+	for i := range numTabs {
+		b.WriteString(m.tabTitle(i))
+	}
+	bar := b.String()
+	title := m.env.st.Title.Render(name(m.env.ds.Title, m.env.lang))
+	if gap := m.width - lipgloss.Width(bar) - lipgloss.Width(title); gap >= 2 {
+		bar += strings.Repeat(" ", gap) + title
+	}
+	return bar
+}
+
+func (m Model) tabTitle(i int) string {
+	s := fmt.Sprintf("%d %s", i+1, m.env.t.Tabs[i])
+	if i == m.active {
+		return m.env.st.ActiveTab.Render(s)
+	}
+	return m.env.st.Tab.Render(s)
+}
+
+// tabAt finds the tab whose title covers column x of the tab bar.
+func (m Model) tabAt(x int) (int, bool) {
+	left := 0
+	for i := range numTabs {
+		w := lipgloss.Width(m.tabTitle(i))
+		if x >= left && x < left+w {
+			return i, true
+		}
+		left += w
+	}
+	return 0, false
+}

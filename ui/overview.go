@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"lzdash/data"
+)
+
+// cardWidth is the widest an overview card grows.
+const cardWidth = 38
+
+// overview shows the headline indicators as cards.
+type overview struct {
+	env  *env
+	vp   viewport.Model
+	w, h int
+}
+
+func newOverview(e *env) *overview {
+	return &overview{env: e, vp: viewport.New()}
+}
+
+func (o *overview) ShortHelp() []key.Binding {
+	return []key.Binding{o.env.list.Up, o.env.list.Down}
+}
+
+func (o *overview) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{o.env.list.Up, o.env.list.Down, o.env.list.Page}}
+}
+
+func (o *overview) Capturing() bool { return false }
+
+// SetSize implements tab.
+func (o *overview) SetSize(w, h int) {
+	o.w, o.h = w, h
+	o.vp.SetWidth(w)
+	o.vp.SetHeight(h)
+	o.Refresh()
+}
+
+// Refresh implements tab.
+func (o *overview) Refresh() {
+	if o.w > 0 {
+		o.vp.SetContent(o.render())
+	}
+}
+
+// Update implements tab.
+func (o *overview) Update(msg tea.Msg) (tab, tea.Cmd) {
+	var cmd tea.Cmd
+	o.vp, cmd = o.vp.Update(msg)
+	return o, cmd
+}
+
+// View implements tab.
+func (o *overview) View() string { return o.vp.View() }
+
+// headlines are the metrics marked as headline, or the first few.
+func headlines(ds *data.Dataset) []*data.Metric {
+	var out []*data.Metric
+	for i := range ds.Metrics {
+		if ds.Metrics[i].Headline {
+			out = append(out, &ds.Metrics[i])
+		}
+	}
+	for i := 0; len(out) == 0 && i < min(8, len(ds.Metrics)); i++ {
+		out = append(out, &ds.Metrics[i])
+	}
+	return out
+}
+
+func (o *overview) render() string {
+	e := o.env
+	cols := clamp(o.w/cardWidth, 1, 4)
+	if o.w >= cols*cardWidth+cardWidth/2 && cols < 4 {
+		cols++
+	}
+	cw := o.w / cols
+	var rows []string
+	var row []string
+	for _, m := range headlines(e.ds) {
+		row = append(row, o.card(m, cw))
+		if len(row) == cols {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row = nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	rows = append(rows, "", o.summary())
+	return strings.Join(rows, "\n")
+}
+
+// card draws one metric: latest value, change, sparkline.
+func (o *overview) card(m *data.Metric, width int) string {
+	e := o.env
+	inner := max(1, width-4)
+	s := e.ds.Series(m, "")
+	title := e.st.Heading.Render(truncate(name(m.Name, e.lang), inner))
+	if len(s) == 0 {
+		return e.st.Card.Width(width).Render(strings.Join([]string{title, e.st.Faint.Render(e.t.NoData), "", "", ""}, "\n"))
+	}
+	last := s[len(s)-1]
+	val := e.st.Value.Render(stated(last.Figure.Value)) + e.st.Unit.Render(unitSep(last.Figure.UnitOr(m.Unit)))
+	line2 := strings.Join(nonEmpty(val, e.badge(last.Kind())), " ")
+	when := e.st.Subtle.Render(figureLabel(last.Figure))
+	change := e.st.Faint.Render(e.t.NoEarlier)
+	if c, ok := data.Latest(s, m.Unit); ok && c.LikeForLike() {
+		change = o.change(m, c)
+	} else if ok {
+		change = e.st.Faint.Render(e.t.NotCompared)
+	}
+	spark := e.sparkline(s) + " " + e.st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year))
+	body := []string{title, truncate(line2, inner), truncate(when, inner), truncate(change, inner), truncate(spark, inner)}
+	return e.st.Card.Width(width).Render(strings.Join(body, "\n"))
+}
+
+// change renders a change with an arrow, the delta and its base year;
+// a base that is not final carries its kind.
+func (o *overview) change(m *data.Metric, c data.Change) string {
+	e := o.env
+	unit := m.Unit
+	if c.PP {
+		unit = "pp"
+	}
+	good, bad := e.st.Up, e.st.Down
+	if m.LowerIsBetter() {
+		good, bad = bad, good
+	}
+	arrow, st := "■", e.st.Subtle
+	switch {
+	case c.Abs > 0:
+		arrow, st = "▲", good
+	case c.Abs < 0:
+		arrow, st = "▼", bad
+	}
+	delta := signed(c.Abs, 2) + unitSep(unit)
+	if c.RelOK && !c.PP {
+		delta += " (" + signed(c.Rel*100, 1) + "%)"
+	}
+	base := fmt.Sprintf(e.t.Since, c.From.Year)
+	if !c.From.Kind().Final() {
+		base += "[" + e.t.kind(c.From.Kind()) + "]"
+	}
+	return st.Render(arrow+" "+delta) + " " + e.st.Faint.Render(base)
+}
+
+// summary counts what the dataset holds and how the targets stand.
+func (o *overview) summary() string {
+	e := o.env
+	st := e.ds.Stats()
+	met, missed, unclear := 0, 0, 0
+	gaps := e.ds.Gaps()
+	for _, g := range gaps {
+		switch {
+		case g.Basis == data.BasisActual && g.Met:
+			met++
+		case g.Basis == data.BasisActual:
+			missed++
+		default:
+			unclear++
+		}
+	}
+	lines := []string{
+		e.st.Subtle.Render(strings.Join([]string{
+			fmt.Sprintf(e.t.Figures, st.Figures), fmt.Sprintf(e.t.Sources, st.Sources),
+			fmt.Sprintf(e.t.Conflicts, len(e.ds.Conflicts())),
+		}, "  |  ")),
+	}
+	if len(gaps) > 0 {
+		lines = append(lines, e.st.Subtle.Render(fmt.Sprintf(e.t.TargetsSummary, len(gaps), met, missed, unclear)))
+	}
+	return wrapText(strings.Join(lines, "\n"), o.w)
+}
+
+// unitSep puts a space before a unit unless it is %.
+func unitSep(u string) string {
+	if u == "%" || u == "" {
+		return clean(u)
+	}
+	return " " + clean(u)
+}
+
+func nonEmpty(ss ...string) []string {
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

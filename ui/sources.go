@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"lzdash/data"
+)
+
+// sources lists the source articles and the figures each supplies.
+type sources struct {
+	env    *env
+	keys   sourceKeys
+	row    int
+	figOff int
+	w, h   int
+}
+
+type sourceKeys struct {
+	FigUp, FigDown key.Binding
+}
+
+func newSources(e *env) *sources {
+	s := &sources{env: e}
+	s.Refresh()
+	return s
+}
+
+func (s *sources) ShortHelp() []key.Binding {
+	return []key.Binding{s.env.list.Up, s.env.list.Down, s.keys.FigDown}
+}
+
+func (s *sources) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.env.list.Up, s.env.list.Down}, {s.keys.FigUp, s.keys.FigDown}}
+}
+
+func (s *sources) Capturing() bool { return false }
+
+// SetSize implements tab.
+func (s *sources) SetSize(w, h int) { s.w, s.h = w, h }
+
+// Refresh implements tab.
+func (s *sources) Refresh() {
+	lt := s.env.t
+	s.keys = sourceKeys{
+		FigUp:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", lt.KeyRow)),
+		FigDown: key.NewBinding(key.WithKeys("]"), key.WithHelp("[/]", lt.KeyRow)),
+	}
+	s.row = clamp(s.row, 0, max(0, len(s.env.ds.Sources)-1))
+}
+
+// Update implements tab.
+func (s *sources) Update(msg tea.Msg) (tab, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	switch {
+	case key.Matches(k, s.keys.FigUp):
+		s.figOff = max(0, s.figOff-1)
+	case key.Matches(k, s.keys.FigDown):
+		s.figOff++
+	default:
+		if row, moved := s.env.list.move(k, s.row, len(s.env.ds.Sources), 1); moved && row != s.row {
+			s.row, s.figOff = row, 0
+		}
+	}
+	return s, nil
+}
+
+// View implements tab.
+func (s *sources) View() string {
+	e, lt := s.env, s.env.t
+	srcs := e.ds.Sources
+	if len(srcs) == 0 {
+		return e.st.Faint.Render(lt.NoData)
+	}
+	rows := make([][]string, len(srcs))
+	for i, src := range srcs {
+		date := clean(src.Date)
+		if src.DateInferred {
+			date += "(" + lt.Inferred + ")"
+		}
+		rows[i] = []string{clean(src.Publisher), date, fmt.Sprint(len(e.ds.FiguresFrom(src.ID))), s.title(&src)}
+	}
+	head := []string{lt.ColPublisher, lt.ColDate, lt.ColFigures, lt.ColTitle}
+	top := min(len(rows)+1, max(3, s.h/2))
+	table := e.grid(head, rows, 3, s.row, window(s.row, 0, len(rows), top-1), s.w, top)
+	src := &srcs[s.row]
+	info := []string{}
+	if src.Note != "" {
+		info = append(info, e.st.Warn.Render(truncate(lt.Note+"："+clean(src.Note), s.w)))
+	}
+	if src.URL != "" {
+		info = append(info, e.st.Faint.Render(truncate(clean(src.URL), s.w)))
+	}
+	rest := s.h - lipgloss.Height(table) - len(info) - 1
+	return strings.Join(append(append([]string{table, ""}, info...), s.figures(src.ID, rest)), "\n")
+}
+
+func (s *sources) title(src *data.Source) string {
+	if s.env.lang == En && src.TitleEn != "" {
+		return clean(src.TitleEn)
+	}
+	return clean(src.Title)
+}
+
+// figures lists what one source supplies, scrolled by figOff.
+func (s *sources) figures(id string, h int) string {
+	e, lt := s.env, s.env.t
+	if h < 2 {
+		return ""
+	}
+	refs := e.ds.FiguresFrom(id)
+	rows := make([][]string, len(refs))
+	for i, r := range refs {
+		zone := lt.CityWide
+		if z := e.ds.Zone(r.Figure.Zone); z != nil {
+			zone = name(z.Name, e.lang)
+		}
+		v := withUnit(stated(r.Figure.Value), clean(r.Figure.UnitOr(r.Metric.Unit)))
+		if r.Figure.Comparator != "" {
+			v = r.Figure.Comparator + " " + v
+		}
+		rows[i] = []string{name(r.Metric.Name, e.lang), zone, figureLabel(r.Figure), v, lt.kind(r.Figure.Kind)}
+	}
+	s.figOff = clamp(s.figOff, 0, max(0, len(rows)-(h-1)))
+	head := []string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}
+	return e.grid(head, rows, 0, -1, s.figOff, s.w, h)
+}

@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"lzdash/data"
+)
+
+// tab is one page of the dashboard. The root model owns the tabs, sizes
+// them through SetSize alone, and sends them the keys and mouse events it
+// does not handle itself.
+type tab interface {
+	help.KeyMap
+	// SetSize gives the tab its content box.
+	SetSize(w, h int)
+	// Update handles a message the root passed down.
+	Update(tea.Msg) (tab, tea.Cmd)
+	// View renders the tab into its content box.
+	View() string
+	// Refresh rebuilds what the tab derived from the dataset or the
+	// language, after either changes.
+	Refresh()
+	// Capturing reports whether the tab is taking text input, in which
+	// case global keys other than ctrl+c go to it.
+	Capturing() bool
+}
+
+// env is what every tab of one dashboard shares: the dataset, the
+// language and its labels, and the styles. Each dashboard, and so each
+// SSH session, has its own env.
+type env struct {
+	ds      *data.Dataset
+	lang    Lang
+	t       *labels
+	st      Styles
+	keys    keyMap
+	list    listKeys
+	version int
+	charts  map[chartSpec]string
+}
+
+func newEnv(ds *data.Dataset, lang Lang, isDark bool) *env {
+	e := &env{ds: ds, st: NewStyles(isDark)}
+	e.setLang(lang)
+	e.charts = map[chartSpec]string{}
+	return e
+}
+
+func (e *env) setLang(l Lang) {
+	e.lang = l
+	e.t = labelsFor(l)
+	e.keys = newKeyMap(e.t)
+	e.list = newListKeys(e.t)
+}
+
+// setData swaps in a reloaded dataset and drops everything cached from
+// the old one.
+func (e *env) setData(ds *data.Dataset) {
+	e.ds = ds
+	e.version++
+	clear(e.charts)
+}
+
+// chart returns the line chart for spec, drawing it only on a cache miss.
+func (e *env) chart(spec chartSpec, draw func() string) string {
+	spec.version = e.version
+	if c, ok := e.charts[spec]; ok {
+		return c
+	}
+	if len(e.charts) > 256 {
+		clear(e.charts)
+	}
+	c := draw()
+	e.charts[spec] = c
+	return c
+}
+
+// noKeys is embedded by tabs with no bindings of their own.
+type noKeys struct{}
+
+func (noKeys) ShortHelp() []key.Binding  { return nil }
+func (noKeys) FullHelp() [][]key.Binding { return nil }

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"lzdash/data"
+)
+
+// grid renders rows of cells as aligned columns, measuring display width
+// so that Chinese text lines up. Column flex takes what is left of width
+// and is truncated; sel is the highlighted row or -1. Only the rows from
+// offset that fit in height are drawn.
+func (e *env) grid(head []string, rows [][]string, flex, sel, offset, width, height int) string {
+	if height <= 0 || width <= 0 {
+		return ""
+	}
+	n := len(head)
+	widths := make([]int, n)
+	for i, h := range head {
+		widths[i] = lipgloss.Width(h)
+	}
+	for _, r := range rows {
+		for i := 0; i < n && i < len(r); i++ {
+			widths[i] = max(widths[i], lipgloss.Width(r[i]))
+		}
+	}
+	used := 0
+	for i := 0; i < n; i++ {
+		if i != flex {
+			widths[i] = min(widths[i], max(4, width/4))
+			used += widths[i] + 2
+		}
+	}
+	widths[flex] = max(min(widths[flex], max(6, width/4)), min(widths[flex], width-used-2))
+	line := func(cells []string) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			c := ""
+			if i < len(cells) {
+				c = cells[i]
+			}
+			if i == n-1 {
+				b.WriteString(truncate(c, widths[i]))
+				break
+			}
+			b.WriteString(padRight(truncate(c, widths[i]), widths[i]+2))
+		}
+		return b.String()
+	}
+	out := []string{e.st.TableHead.Render(truncate(line(head), width))}
+	end := min(len(rows), offset+height-1)
+	for i := max(0, offset); i < end; i++ {
+		l := truncate(line(rows[i]), width)
+		if i == sel {
+			l = e.st.Selected.Render(padRight(l, width))
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// window returns the first row to draw so that sel stays in view.
+func window(sel, offset, n, visible int) int {
+	if visible <= 0 {
+		return 0
+	}
+	if sel < offset {
+		offset = sel
+	}
+	if sel >= offset+visible {
+		offset = sel - visible + 1
+	}
+	return clamp(offset, 0, max(0, n-visible))
+}
+
+// viewTable lists a metric's figures: year, value, change, kind, source.
+func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*data.Figure]data.Change, w, h int) string {
+	e := t.env
+	if h < 2 {
+		return ""
+	}
+	lt := e.t
+	rows := make([][]string, len(fs))
+	for i, f := range fs {
+		chg := "-"
+		if c, ok := changes[f]; ok && c.LikeForLike() {
+			chg = changeText(c, m.Unit)
+		} else if f.Kind == data.Target {
+			chg = f.Comparator
+		}
+		rows[i] = []string{figureLabel(f), withUnit(stated(f.Value), clean(f.UnitOr(m.Unit))), chg, lt.kind(f.Kind), e.source(f.Source)}
+	}
+	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
+	off := window(t.row, 0, len(rows), h-1)
+	return e.grid(head, rows, len(head)-1, t.row, off, w, h)
+}
+
+// changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)".
+func changeText(c data.Change, unit string) string {
+	if c.PP {
+		return signed(c.Abs, 2) + "pp"
+	}
+	s := signed(c.Abs, 2) + unitSep(unit)
+	if c.RelOK {
+		s += " (" + signed(c.Rel*100, 1) + "%)"
+	}
+	return s
+}
+
+// viewQuote shows the source text of the highlighted figure, with its
+// formula, note and any conflicting figure.
+func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string {
+	e := t.env
+	if len(fs) == 0 {
+		return ""
+	}
+	f := fs[clamp(t.row, 0, len(fs)-1)]
+	q := wrapText(e.t.Quote+"：「"+clean(f.Quote)+"」", w)
+	lines := strings.Split(q, "\n")
+	if len(lines) > 3 {
+		lines = lines[:3]
+		lines[2] = truncate(lines[2]+"~~", w)
+	}
+	out := []string{e.st.Quote.Render(strings.Join(lines, "\n"))}
+	src := e.source(f.Source)
+	if s := e.ds.Source(f.Source); s != nil {
+		src += " " + clean(s.Title)
+	}
+	out = append(out, e.st.Faint.Render(truncate("  "+src, w)))
+	if f.Formula != "" {
+		out = append(out, e.st.Subtle.Render(truncate(e.t.Formula+"："+clean(f.Formula), w)))
+	}
+	if f.Note != "" {
+		out = append(out, e.st.Warn.Render(truncate(e.t.Note+"："+clean(f.Note), w)))
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,158 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"lzdash/data"
+)
+
+// barWidth is the width of a target's progress bar.
+const barWidth = 10
+
+// targets lists every target with the figure it is judged on, problems
+// first.
+type targets struct {
+	env  *env
+	gaps []data.Gap
+	row  int
+	w, h int
+}
+
+func newTargets(e *env) *targets {
+	t := &targets{env: e}
+	t.Refresh()
+	return t
+}
+
+func (t *targets) ShortHelp() []key.Binding {
+	return []key.Binding{t.env.list.Up, t.env.list.Down}
+}
+
+func (t *targets) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{t.env.list.Up, t.env.list.Down, t.env.list.Page}}
+}
+
+func (t *targets) Capturing() bool { return false }
+
+// SetSize implements tab.
+func (t *targets) SetSize(w, h int) { t.w, t.h = w, h }
+
+// Refresh implements tab.
+func (t *targets) Refresh() {
+	t.gaps = t.env.ds.Gaps()
+	t.row = clamp(t.row, 0, max(0, len(t.gaps)-1))
+}
+
+// Update implements tab.
+func (t *targets) Update(msg tea.Msg) (tab, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		t.row, _ = t.env.list.move(msg, t.row, len(t.gaps), t.h/2)
+	case tea.MouseWheelMsg:
+		d := 1
+		if msg.Mouse().Button == tea.MouseWheelUp {
+			d = -1
+		}
+		t.row = clamp(t.row+d, 0, max(0, len(t.gaps)-1))
+	}
+	return t, nil
+}
+
+// status is a gap's verdict as a glyph and words, so that meaning never
+// rests on colour alone.
+func (t *targets) status(g data.Gap) string {
+	e, lt := t.env, t.env.t
+	if g.Basis == data.BasisNone {
+		return e.st.Warn.Render("? " + lt.StatusNone)
+	}
+	var s string
+	switch {
+	case g.Met && g.Basis == data.BasisActual:
+		return e.st.Good.Render("✓ " + lt.StatusMet)
+	case !g.Met && g.Basis == data.BasisActual:
+		return e.st.Bad.Render("✗ " + lt.StatusMissed)
+	case g.Met:
+		s = "~ " + lt.StatusMet
+	default:
+		s = "~ " + lt.StatusMissed
+	}
+	year := ""
+	if g.Basis == data.BasisLater {
+		year = fmt.Sprintf(lt.BasisYear, g.Against.Year)
+	}
+	s += fmt.Sprintf(lt.OnBasis, year, fmt.Sprintf(lt.ValueOf, lt.kind(g.Against.Kind)))
+	return e.st.Warn.Render(s)
+}
+
+// bar draws progress towards a target, with the percentage.
+func (t *targets) bar(g data.Gap) string {
+	if g.Basis == data.BasisNone {
+		return ""
+	}
+	n := clamp(int(g.Progress*barWidth+0.5), 0, barWidth)
+	return t.env.st.Bar.Render(strings.Repeat("█", n)) + t.env.st.BarEmpty.Render(strings.Repeat("░", barWidth-n)) +
+		" " + num(g.Progress*100, 0) + "%"
+}
+
+// View implements tab.
+func (t *targets) View() string {
+	e, lt := t.env, t.env.t
+	if len(t.gaps) == 0 {
+		return e.st.Faint.Render(lt.NoData)
+	}
+	rows := make([][]string, len(t.gaps))
+	wide := t.w >= 110
+	for i, g := range t.gaps {
+		m, tg := g.Metric, g.Target
+		unit := clean(tg.UnitOr(m.Unit))
+		target := withUnit(tg.Comparator+" "+stated(tg.Value), unit)
+		against, gap := "-", "-"
+		if f := g.Against; f != nil {
+			against = strings.Join(nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(m.Unit))), figureLabel(f), e.badge(f.Kind)), " ")
+			gap = signed(g.Diff, 2) + unitSep(unit)
+			if data.IsPercent(unit) {
+				gap = signed(g.Diff, 2) + "pp"
+			}
+			if g.DiffOK {
+				gap += " (" + signed(g.DiffPct, 1) + "%)"
+			}
+		}
+		label := name(m.Name, e.lang)
+		if tg.Zone != "" {
+			if z := e.ds.Zone(tg.Zone); z != nil {
+				label += " " + name(z.Name, e.lang)
+			}
+		}
+		rows[i] = []string{label, fmt.Sprint(tg.Year), target, against, gap, t.status(g)}
+		if wide {
+			rows[i] = append(rows[i][:5], t.bar(g), rows[i][5])
+		}
+	}
+	head := []string{lt.ColIndicator, lt.ColYear, lt.ColTarget, lt.ColAgainst, lt.ColGap, lt.ColStatus}
+	if wide {
+		head = []string{lt.ColIndicator, lt.ColYear, lt.ColTarget, lt.ColAgainst, lt.ColGap, lt.ColProgress, lt.ColStatus}
+	}
+	detail := t.detail(t.gaps[t.row])
+	avail := max(2, t.h-len(strings.Split(detail, "\n"))-1)
+	off := window(t.row, 0, len(rows), avail-1)
+	table := e.grid(head, rows, 0, t.row, off, t.w, avail)
+	return table + strings.Repeat("\n", max(1, avail-len(strings.Split(table, "\n"))+1)) + detail
+}
+
+// detail shows the source text of the target and of the figure it is
+// judged on.
+func (t *targets) detail(g data.Gap) string {
+	e := t.env
+	lines := []string{e.st.Quote.Render(truncate(e.t.Target+"：「"+clean(g.Target.Quote)+"」 "+e.source(g.Target.Source), t.w))}
+	if f := g.Against; f != nil {
+		lines = append(lines, e.st.Quote.Render(truncate(e.t.ColAgainst+"：「"+clean(f.Quote)+"」 "+e.source(f.Source), t.w)))
+		if f.Note != "" {
+			lines = append(lines, e.st.Warn.Render(truncate(e.t.Note+"："+clean(f.Note), t.w)))
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"lzdash/data"
+)
+
+// pollInterval is how often a watched dataset file is checked.
+const pollInterval = 500 * time.Millisecond
+
+// noticeFor is how long the "reloaded" notice stays on screen.
+const noticeFor = 3 * time.Second
+
+// watcher follows a dataset file by polling its size and modification
+// time. Polling needs no extra dependency and also sees files replaced by
+// editors that write a new file and rename it over the old one.
+type watcher struct {
+	path  string
+	stamp stamp
+}
+
+type stamp struct {
+	mod  time.Time
+	size int64
+}
+
+// reloadedMsg carries the result of one poll of the watched file.
+type reloadedMsg struct {
+	stamp   stamp
+	changed bool
+	ds      *data.Dataset
+	err     error
+}
+
+type clearNoticeMsg struct{ id int }
+
+func (w *watcher) start() tea.Cmd { return poll(w.path, w.stamp, true) }
+
+// poll waits one interval, then stats the file and, if it changed since
+// st, reads and parses it. The first poll only records the stamp.
+func poll(path string, st stamp, first bool) tea.Cmd {
+	return tea.Tick(pollInterval, func(time.Time) tea.Msg {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return reloadedMsg{stamp: st, changed: !first, err: fmt.Errorf("watching %s: %w", path, err)}
+		}
+		now := stamp{fi.ModTime(), fi.Size()}
+		if first || now == st {
+			return reloadedMsg{stamp: now}
+		}
+		ds, err := readDataset(path)
+		return reloadedMsg{stamp: now, changed: true, ds: ds, err: err}
+	})
+}
+
+// readDataset reads and parses a dataset file.
+func readDataset(path string) (*data.Dataset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset: %w", err)
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, data.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading dataset %s: %w", path, err)
+	}
+	return data.Parse(path, src)
+}
+
+// reloaded applies a poll result: a valid file replaces the data, an
+// invalid one leaves the last good data on screen with the error shown.
+func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
+	next := poll(m.watch.path, msg.stamp, false)
+	m.watch.stamp = msg.stamp
+	if !msg.changed {
+		return m, next
+	}
+	if msg.err != nil {
+		m.loadErr = firstProblem(msg.err)
+		m.layout()
+		return m, next
+	}
+	m.loadErr = ""
+	m.env.setData(msg.ds)
+	m.noticeID++
+	m.notice = m.env.t.Reloaded
+	m.refresh()
+	id := m.noticeID
+	return m, tea.Batch(next, tea.Tick(noticeFor, func(time.Time) tea.Msg { return clearNoticeMsg{id} }))
+}
+
+// firstProblem shortens an error to its first problem and a count.
+func firstProblem(err error) string {
+	var ps data.Problems
+	if errors.As(err, &ps) && len(ps) > 0 {
+		s := ps[0].Error()
+		if len(ps) > 1 {
+			s += fmt.Sprintf(" (+%d)", len(ps)-1)
+		}
+		return clean(s)
+	}
+	return clean(err.Error())
+}

@@ -1,0 +1,263 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"lzdash/data"
+)
+
+// zones compares the member zones metric by metric, lists their leading
+// industries, and shows the aggregate zones' series.
+type zones struct {
+	env  *env
+	vp   viewport.Model
+	w, h int
+}
+
+func newZones(e *env) *zones { return &zones{env: e, vp: viewport.New()} }
+
+func (z *zones) ShortHelp() []key.Binding {
+	return []key.Binding{z.env.list.Up, z.env.list.Down}
+}
+
+func (z *zones) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{z.env.list.Up, z.env.list.Down, z.env.list.Page}}
+}
+
+func (z *zones) Capturing() bool { return false }
+
+// SetSize implements tab.
+func (z *zones) SetSize(w, h int) {
+	z.w, z.h = w, h
+	z.vp.SetWidth(w)
+	z.vp.SetHeight(h)
+	z.Refresh()
+}
+
+// Refresh implements tab.
+func (z *zones) Refresh() {
+	if z.w > 0 {
+		z.vp.SetContent(z.render())
+	}
+}
+
+// Update implements tab.
+func (z *zones) Update(msg tea.Msg) (tab, tea.Cmd) {
+	var cmd tea.Cmd
+	z.vp, cmd = z.vp.Update(msg)
+	return z, cmd
+}
+
+// View implements tab.
+func (z *zones) View() string { return z.vp.View() }
+
+func (z *zones) render() string {
+	e := z.env
+	var out []string
+	var solo []*data.Metric
+	for i := range e.ds.Metrics {
+		m := &e.ds.Metrics[i]
+		switch pts := z.latest(m); {
+		case len(pts) >= 2:
+			out = append(out, z.compare(m, pts), "")
+		case len(pts) == 1:
+			solo = append(solo, m)
+		}
+	}
+	if cols := z.perZone(solo); cols != "" {
+		out = append(out, cols, "")
+	}
+	out = append(out, z.aggregates()...)
+	if len(out) == 0 {
+		return e.st.Faint.Render(e.t.NoData)
+	}
+	return strings.TrimRight(strings.Join(out, "\n"), "\n")
+}
+
+// zonePoint is a member zone's latest figure for a metric.
+type zonePoint struct {
+	zone *data.Zone
+	pt   data.Point
+}
+
+// latest returns each member zone's latest figure for the metric.
+func (z *zones) latest(m *data.Metric) []zonePoint {
+	var out []zonePoint
+	for i := range z.env.ds.Zones {
+		zn := &z.env.ds.Zones[i]
+		if zn.IsAggregate() {
+			continue
+		}
+		if s := z.env.ds.Series(m, zn.ID); len(s) > 0 {
+			out = append(out, zonePoint{zn, s[len(s)-1]})
+		}
+	}
+	return out
+}
+
+// zoneNameWidth is the width of the widest zone name.
+func (z *zones) zoneNameWidth() int {
+	w := 0
+	for _, zn := range z.env.ds.Zones {
+		w = max(w, lipgloss.Width(name(zn.Name, z.env.lang)))
+	}
+	return w
+}
+
+// compare draws one bar per zone for a metric, each zone at its latest
+// figure, with the year, period and kind of each.
+func (z *zones) compare(m *data.Metric, pts []zonePoint) string {
+	e := z.env
+	head := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Subtle.Render(" ("+clean(m.Unit)+")")
+	lines := []string{truncate(head, z.w)}
+	nw := z.zoneNameWidth()
+	bw := clamp(z.w-nw-40, 8, 40)
+	top, total := 0.0, 0.0
+	for _, p := range pts {
+		top, total = max(top, p.pt.Value), total+p.pt.Value
+	}
+	share := additive(m) && total > 0
+	for _, p := range pts {
+		f := p.pt.Figure
+		frac := 0.0
+		value := figureValue(m, f)
+		switch {
+		case f.OutOf > 0:
+			frac = 1 - (p.pt.Value-1)/f.OutOf
+		case top > 0:
+			frac = p.pt.Value / top
+		}
+		n := clamp(int(frac*float64(bw)+0.5), 0, bw)
+		bar := e.st.Bar.Render(strings.Repeat("█", n)) + e.st.BarEmpty.Render(strings.Repeat("░", bw-n))
+		extra := []string{e.st.Value.Render(value), e.st.Subtle.Render(figureLabel(f))}
+		if share {
+			extra = append(extra, e.st.Subtle.Render(e.t.Share+" "+num(p.pt.Value/total*100, 1)+"%"))
+		}
+		extra = append(extra, e.badge(f.Kind))
+		line := padRight(name(p.zone.Name, e.lang), nw) + " " + bar + " " + strings.Join(nonEmpty(extra...), " ")
+		lines = append(lines, truncate(line, z.w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// perZone lists, for each member zone, its industries and the figures no
+// other zone reports, in columns side by side when they fit.
+func (z *zones) perZone(solo []*data.Metric) string {
+	e := z.env
+	var blocks []string
+	members := 0
+	for i := range e.ds.Zones {
+		if !e.ds.Zones[i].IsAggregate() {
+			members++
+		}
+	}
+	if members == 0 {
+		return ""
+	}
+	cols := clamp(z.w/38, 1, members)
+	cw := z.w/cols - 2
+	for i := range e.ds.Zones {
+		zn := &e.ds.Zones[i]
+		if zn.IsAggregate() {
+			continue
+		}
+		lines := []string{e.st.Heading.Render(truncate(name(zn.Name, e.lang), cw))}
+		if in := zn.Industries; in != nil && len(in.Items) > 0 {
+			names := make([]string, len(in.Items))
+			for j, it := range in.Items {
+				names[j] = name(it, e.lang)
+			}
+			sep := "、"
+			if e.lang == En {
+				sep = ", "
+			}
+			lines = append(lines, wrapText(e.st.Subtle.Render(e.t.Leading+": ")+strings.Join(names, sep), cw))
+		}
+		for _, m := range solo {
+			s := e.ds.Series(m, zn.ID)
+			if len(s) == 0 {
+				continue
+			}
+			f := s[len(s)-1].Figure
+			v := e.st.Value.Render(figureValue(m, f))
+			line := strings.Join(nonEmpty(name(m.Name, e.lang), v, e.st.Faint.Render(fmt.Sprint(f.Year)), e.badge(f.Kind)), " ")
+			lines = append(lines, truncate(line, cw))
+		}
+		blocks = append(blocks, lipgloss.NewStyle().Width(cw+2).Render(strings.Join(lines, "\n")))
+	}
+	var rows []string
+	for i := 0; i < len(blocks); i += cols {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, blocks[i:min(i+cols, len(blocks))]...))
+	}
+	return strings.Join(rows, "\n\n")
+}
+
+// aggregates shows each aggregate zone's series per metric with a
+// sparkline, keeping disagreeing figures visible.
+func (z *zones) aggregates() []string {
+	e := z.env
+	var out []string
+	for _, zn := range e.ds.Zones {
+		if !zn.IsAggregate() {
+			continue
+		}
+		members := make([]string, 0, len(zn.Members))
+		for _, id := range zn.Members {
+			if mz := e.ds.Zone(id); mz != nil {
+				members = append(members, name(mz.Name, e.lang))
+			}
+		}
+		head := e.st.Heading.Render(name(zn.Name, e.lang)) + e.st.Subtle.Render(" ("+e.t.Aggregate+"; "+e.t.Members+" "+strings.Join(members, ", ")+")")
+		out = append(out, truncate(head, z.w))
+		for i := range e.ds.Metrics {
+			m := &e.ds.Metrics[i]
+			s := e.ds.Series(m, zn.ID)
+			if len(s) == 0 {
+				continue
+			}
+			var pts []string
+			for _, p := range s {
+				pt := fmt.Sprintf("%d %s", p.Year, withUnit(stated(p.Figure.Value), clean(p.Figure.UnitOr(m.Unit))))
+				if b := e.badge(p.Kind()); b != "" {
+					pt += b
+				}
+				for _, o := range p.Others {
+					if m.Value(o) == p.Value {
+						continue
+					}
+					pt += e.st.Warn.Render(fmt.Sprintf(" (%s%s[%s])", e.t.ConflictWith, stated(o.Value), e.t.kind(o.Kind)))
+				}
+				pts = append(pts, pt)
+			}
+			line := "  " + name(m.Name, e.lang) + " " + e.sparkline(s) + "  " + strings.Join(pts, " | ")
+			out = append(out, wrapText(line, z.w))
+		}
+		out = append(out, "")
+	}
+	return out
+}
+
+// additive reports whether zone values of the metric can be summed into
+// shares: not percentages, rankings or positions.
+func additive(m *data.Metric) bool {
+	switch m.Unit {
+	case "%", "位", "个百分点", "倍":
+		return false
+	}
+	return !m.LowerIsBetter()
+}
+
+// figureValue is a figure as stated: "65/169" for a ranking, else the
+// value and unit.
+func figureValue(m *data.Metric, f *data.Figure) string {
+	if f.OutOf > 0 {
+		return stated(f.Value) + "/" + stated(f.OutOf)
+	}
+	return withUnit(stated(f.Value), clean(f.UnitOr(m.Unit)))
+}
