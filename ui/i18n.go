@@ -68,15 +68,15 @@ type labels struct {
 	ColFigures     string
 	ColZone        string
 	Quote          string
+	Colon          string
 	Formula        string
 	Note           string
 	ChartNote      string
 	StatusMet      string
 	StatusMissed   string
 	StatusNone     string
-	OnBasis        string // "(on %s%s)": a year, then a kind
-	BasisYear      string // "%d年"
-	ValueOf        string // "%s值": a kind's value
+	LaterBasis     string // judged on a later year's figure: target year, later year, kind
+	SameBasis      string // judged on a non-actual figure of the year: year, kind
 	NotCompared    string
 	Leading        string
 	Aggregate      string
@@ -122,15 +122,15 @@ func zhLabels() *labels {
 		ColStatus: "状态", ColProgress: "进度", ColPublisher: "发布方", ColDate: "日期",
 		ColTitle: "标题", ColFigures: "数据项", ColZone: "园区",
 		Quote:          "原文",
+		Colon:          "：",
 		Formula:        "算法",
 		Note:           "注",
 		ChartNote:      "折线连接有数据的年份",
 		StatusMet:      "已达成",
 		StatusMissed:   "未达成",
 		StatusNone:     "无对照数据",
-		OnBasis:        "（依据%s%s）",
-		BasisYear:      "%d年",
-		ValueOf:        "%s值",
+		LaterBasis:     "%d年无数据，依据%d年%s数据判断",
+		SameBasis:      "依据%d年%s数据判断，非实际数据",
 		NotCompared:    "部分期数据，不作比较",
 		Leading:        "主导产业",
 		Aggregate:      "合计",
@@ -168,15 +168,15 @@ func enLabels() *labels {
 		ColStatus: "Status", ColProgress: "Progress", ColPublisher: "Publisher", ColDate: "Date",
 		ColTitle: "Title", ColFigures: "Figures", ColZone: "Zone",
 		Quote:          "Source text",
+		Colon:          ": ",
 		Formula:        "Formula",
 		Note:           "Note",
 		ChartNote:      "the line joins the years with figures",
 		StatusMet:      "met",
 		StatusMissed:   "missed",
 		StatusNone:     "no figure",
-		OnBasis:        " (on %s%s)",
-		BasisYear:      "%d ",
-		ValueOf:        "%s",
+		LaterBasis:     "no figure for %d: judged on the %d %s figure",
+		SameBasis:      "judged on the %d %s figure, not an actual one",
 		NotCompared:    "part-year figure: not compared",
 		Leading:        "Leading industries",
 		Aggregate:      "aggregate",

@@ -281,7 +281,7 @@ func (t *indicators) viewList(w int) string {
 		case it.metric == nil:
 			b.WriteString(e.st.Category.Render(truncate(it.heading, w)))
 		case i == t.cursor:
-			b.WriteString(e.st.Selected.Render(padRight(truncate(" "+name(it.metric.Name, e.lang), w), w)))
+			b.WriteString(e.st.Selected.Render(padRight(truncate(">"+name(it.metric.Name, e.lang), w), w)))
 		default:
 			b.WriteString(truncate(" "+name(it.metric.Name, e.lang), w))
 		}
@@ -340,32 +340,36 @@ func (t *indicators) viewDetail(w int) string {
 	quote := t.viewQuote(m, fs, w)
 	avail := max(0, t.h-1-lipgloss.Height(quote)-1)
 	var body string
-	if w >= 100 {
+	switch {
+	case w >= 100:
 		cw := w * 2 / 5
-		chart := t.viewChart(m, zone, cw, avail)
-		table := t.viewTable(m, fs, changes, w-cw-2, avail)
-		body = lipgloss.JoinHorizontal(lipgloss.Top, chart, "  ", table)
-	} else {
+		if chart := t.viewChart(m, zone, cw, min(avail, max(8, cw/3))); chart != "" {
+			body = lipgloss.JoinHorizontal(lipgloss.Top, chart, "  ", t.viewTable(m, fs, changes, w-cw-2, avail))
+			break
+		}
+		body = t.viewTable(m, fs, changes, w, avail)
+	default:
 		ch := clamp(avail/2, 0, 12)
-		if ch < 5 {
-			ch = 0
+		chart := ""
+		if ch >= 5 {
+			chart = t.viewChart(m, zone, w, ch)
 		}
-		parts := []string{}
-		if ch > 0 {
-			parts = append(parts, t.viewChart(m, zone, w, ch))
+		if chart == "" {
+			body = t.viewTable(m, fs, changes, w, avail)
+			break
 		}
-		parts = append(parts, t.viewTable(m, fs, changes, w, avail-ch))
-		body = strings.Join(parts, "\n")
+		body = chart + "\n" + t.viewTable(m, fs, changes, w, avail-lipgloss.Height(chart))
 	}
 	return strings.Join([]string{truncate(header, w), fit(body, w, avail), quote}, "\n")
 }
 
 func (t *indicators) viewChart(m *data.Metric, zone string, w, h int) string {
 	e := t.env
-	if h < 4 {
+	s := e.ds.Series(m, zone)
+	if h < 4 || len(s) < 2 {
+		// One figure makes no line; the table below shows it.
 		return ""
 	}
-	s := e.ds.Series(m, zone)
 	var target *float64
 	for i := range m.Figures {
 		f := &m.Figures[i]

@@ -70,7 +70,7 @@ func New(ds *data.Dataset, o Options) Model {
 	m.tabs = [numTabs]tab{newOverview(e), newIndicators(e), newTargets(e), newZones(e), newSources(e)}
 	m.help.Styles = e.st.Help
 	if o.WatchPath != "" {
-		m.watch = &watcher{path: o.WatchPath}
+		m.watch = newWatcher(o.WatchPath)
 	}
 	return m
 }

@@ -93,7 +93,7 @@ func (s *sources) View() string {
 	src := &srcs[s.row]
 	info := []string{}
 	if src.Note != "" {
-		info = append(info, e.st.Warn.Render(truncate(lt.Note+"："+clean(src.Note), s.w)))
+		info = append(info, e.st.Warn.Render(truncate(lt.Note+lt.Colon+clean(src.Note), s.w)))
 	}
 	if src.URL != "" {
 		info = append(info, e.st.Faint.Render(truncate(clean(src.URL), s.w)))

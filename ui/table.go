@@ -84,13 +84,14 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 	lt := e.t
 	rows := make([][]string, len(fs))
 	for i, f := range fs {
-		chg := "-"
+		chg, val := "-", figureValue(m, f)
 		if c, ok := changes[f]; ok && c.LikeForLike() {
 			chg = changeText(c, m.Unit)
-		} else if f.Kind == data.Target {
-			chg = f.Comparator
 		}
-		rows[i] = []string{figureLabel(f), withUnit(stated(f.Value), clean(f.UnitOr(m.Unit))), chg, lt.kind(f.Kind), e.source(f.Source)}
+		if f.Kind == data.Target {
+			val = f.Comparator + " " + val
+		}
+		rows[i] = []string{figureLabel(f), val, chg, lt.kind(f.Kind), e.source(f.Source)}
 	}
 	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
 	off := window(t.row, 0, len(rows), h-1)
@@ -117,7 +118,7 @@ func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string 
 		return ""
 	}
 	f := fs[clamp(t.row, 0, len(fs)-1)]
-	q := wrapText(e.t.Quote+"：「"+clean(f.Quote)+"」", w)
+	q := wrapText(e.t.Quote+e.t.Colon+"「"+clean(f.Quote)+"」", w)
 	lines := strings.Split(q, "\n")
 	if len(lines) > 3 {
 		lines = lines[:3]
@@ -130,10 +131,10 @@ func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string 
 	}
 	out = append(out, e.st.Faint.Render(truncate("  "+src, w)))
 	if f.Formula != "" {
-		out = append(out, e.st.Subtle.Render(truncate(e.t.Formula+"："+clean(f.Formula), w)))
+		out = append(out, e.st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula), w)))
 	}
 	if f.Note != "" {
-		out = append(out, e.st.Warn.Render(truncate(e.t.Note+"："+clean(f.Note), w)))
+		out = append(out, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note), w)))
 	}
 	return strings.Join(out, "\n")
 }

@@ -62,30 +62,35 @@ func (t *targets) Update(msg tea.Msg) (tab, tea.Cmd) {
 	return t, nil
 }
 
-// status is a gap's verdict as a glyph and words, so that meaning never
-// rests on colour alone.
+// status is a gap's verdict as a glyph and a word, so that meaning never
+// rests on colour alone: ✓ met and ✗ missed on an actual figure, ~ for a
+// verdict on anything less, ? when there is nothing to judge on.
 func (t *targets) status(g data.Gap) string {
 	e, lt := t.env, t.env.t
-	if g.Basis == data.BasisNone {
-		return e.st.Warn.Render("? " + lt.StatusNone)
-	}
-	var s string
 	switch {
+	case g.Basis == data.BasisNone:
+		return e.st.Warn.Render("? " + lt.StatusNone)
 	case g.Met && g.Basis == data.BasisActual:
 		return e.st.Good.Render("✓ " + lt.StatusMet)
-	case !g.Met && g.Basis == data.BasisActual:
+	case g.Basis == data.BasisActual:
 		return e.st.Bad.Render("✗ " + lt.StatusMissed)
 	case g.Met:
-		s = "~ " + lt.StatusMet
-	default:
-		s = "~ " + lt.StatusMissed
+		return e.st.Warn.Render("~ " + lt.StatusMet)
 	}
-	year := ""
+	return e.st.Warn.Render("~ " + lt.StatusMissed)
+}
+
+// basis explains a verdict that is not on an actual figure of the
+// target's year.
+func (t *targets) basis(g data.Gap) string {
+	lt := t.env.t
+	if g.Basis == data.BasisNone || g.Basis == data.BasisActual {
+		return ""
+	}
 	if g.Basis == data.BasisLater {
-		year = fmt.Sprintf(lt.BasisYear, g.Against.Year)
+		return "~ " + fmt.Sprintf(lt.LaterBasis, g.Target.Year, g.Against.Year, lt.kind(g.Against.Kind))
 	}
-	s += fmt.Sprintf(lt.OnBasis, year, fmt.Sprintf(lt.ValueOf, lt.kind(g.Against.Kind)))
-	return e.st.Warn.Render(s)
+	return "~ " + fmt.Sprintf(lt.SameBasis, g.Against.Year, lt.kind(g.Against.Kind))
 }
 
 // bar draws progress towards a target, with the percentage.
@@ -127,19 +132,19 @@ func (t *targets) View() string {
 				label += " " + name(z.Name, e.lang)
 			}
 		}
-		rows[i] = []string{label, fmt.Sprint(tg.Year), target, against, gap, t.status(g)}
+		rows[i] = []string{t.status(g), label, fmt.Sprint(tg.Year), target, against, gap}
 		if wide {
-			rows[i] = append(rows[i][:5], t.bar(g), rows[i][5])
+			rows[i] = append(rows[i], t.bar(g))
 		}
 	}
-	head := []string{lt.ColIndicator, lt.ColYear, lt.ColTarget, lt.ColAgainst, lt.ColGap, lt.ColStatus}
+	head := []string{lt.ColStatus, lt.ColIndicator, lt.ColYear, lt.ColTarget, lt.ColAgainst, lt.ColGap}
 	if wide {
-		head = []string{lt.ColIndicator, lt.ColYear, lt.ColTarget, lt.ColAgainst, lt.ColGap, lt.ColProgress, lt.ColStatus}
+		head = append(head, lt.ColProgress)
 	}
 	detail := t.detail(t.gaps[t.row])
 	avail := max(2, t.h-len(strings.Split(detail, "\n"))-1)
 	off := window(t.row, 0, len(rows), avail-1)
-	table := e.grid(head, rows, 0, t.row, off, t.w, avail)
+	table := e.grid(head, rows, 1, t.row, off, t.w, avail)
 	return table + strings.Repeat("\n", max(1, avail-len(strings.Split(table, "\n"))+1)) + detail
 }
 
@@ -147,11 +152,15 @@ func (t *targets) View() string {
 // judged on.
 func (t *targets) detail(g data.Gap) string {
 	e := t.env
-	lines := []string{e.st.Quote.Render(truncate(e.t.Target+"：「"+clean(g.Target.Quote)+"」 "+e.source(g.Target.Source), t.w))}
+	var lines []string
+	if b := t.basis(g); b != "" {
+		lines = append(lines, e.st.Warn.Render(truncate(b, t.w)))
+	}
+	lines = append(lines, e.st.Quote.Render(truncate(e.t.ColTarget+e.t.Colon+"「"+clean(g.Target.Quote)+"」 "+e.source(g.Target.Source), t.w)))
 	if f := g.Against; f != nil {
-		lines = append(lines, e.st.Quote.Render(truncate(e.t.ColAgainst+"：「"+clean(f.Quote)+"」 "+e.source(f.Source), t.w)))
+		lines = append(lines, e.st.Quote.Render(truncate(e.t.ColAgainst+e.t.Colon+"「"+clean(f.Quote)+"」 "+e.source(f.Source), t.w)))
 		if f.Note != "" {
-			lines = append(lines, e.st.Warn.Render(truncate(e.t.Note+"："+clean(f.Note), t.w)))
+			lines = append(lines, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note), t.w)))
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -41,10 +41,20 @@ type reloadedMsg struct {
 
 type clearNoticeMsg struct{ id int }
 
-func (w *watcher) start() tea.Cmd { return poll(w.path, w.stamp, true) }
+// newWatcher records the file's current stamp, so that a change made
+// before the first poll is still seen as a change.
+func newWatcher(path string) *watcher {
+	w := &watcher{path: path}
+	if fi, err := os.Stat(path); err == nil {
+		w.stamp = stamp{fi.ModTime(), fi.Size()}
+	}
+	return w
+}
+
+func (w *watcher) start() tea.Cmd { return poll(w.path, w.stamp, false) }
 
 // poll waits one interval, then stats the file and, if it changed since
-// st, reads and parses it. The first poll only records the stamp.
+// st, reads and parses it. A first poll only records the stamp.
 func poll(path string, st stamp, first bool) tea.Cmd {
 	return tea.Tick(pollInterval, func(time.Time) tea.Msg {
 		fi, err := os.Stat(path)

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"lzdash/data"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// testDataset loads the repository's dataset, the one lzdash embeds.
+func testDataset(t testing.TB) *data.Dataset {
+	t.Helper()
+	src, err := os.ReadFile("../indicators.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := data.Parse("indicators.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// sized returns a model after a window-size message.
+func sized(m Model, w, h int) Model {
+	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(Model)
+}
+
+// press sends keys by name ("tab", "shift+tab", "down", or one character).
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		next, _ := m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+	return m
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// ascii renders through a fixed ASCII colour profile: no colours, so the
+// golden files are the same on every terminal.
+func ascii(t testing.TB, s string) string {
+	t.Helper()
+	var b bytes.Buffer
+	w := &colorprofile.Writer{Forward: &b, Profile: colorprofile.Ascii}
+	if _, err := w.WriteString(s); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// golden compares got with testdata/<test>/<name>.golden, rewriting the
+// file with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", t.Name(), name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file; run go test ./ui -update if the change is intended\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
+
+func contains(t *testing.T, view string, subs ...string) {
+	t.Helper()
+	for _, s := range subs {
+		if !strings.Contains(view, s) {
+			t.Errorf("view lacks %q:\n%s", s, view)
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestGolden renders every tab at two sizes in both languages.
+func TestGolden(t *testing.T) {
+	ds := testDataset(t)
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, lang := range []Lang{Zh, En} {
+			for tab, tabName := range TabNames {
+				name := fmt.Sprintf("%s-%s-%dx%d", tabName, lang, size[0], size[1])
+				m := sized(New(ds, Options{Lang: lang, Tab: tab}), size[0], size[1])
+				golden(t, name, ascii(t, m.Render()))
+			}
+		}
+	}
+}
+
+// TestWidth checks that no line of any tab is wider than the terminal or
+// the screen taller, at every tested size, by display width.
+func TestWidth(t *testing.T) {
+	ds := testDataset(t)
+	sizes := [][2]int{{60, 20}, {61, 21}, {80, 24}, {100, 30}, {120, 40}, {160, 50}, {200, 60}}
+	for _, size := range sizes {
+		for _, lang := range []Lang{Zh, En} {
+			for tab := range TabNames {
+				m := sized(New(ds, Options{Lang: lang, Tab: tab}), size[0], size[1])
+				// Also with the full help open and after moving down.
+				for _, mm := range []Model{m, press(m, "?"), press(m, "down", "down", "]")} {
+					checkFits(t, mm.Render(), size[0], size[1], fmt.Sprintf("%s %s %dx%d", TabNames[tab], lang, size[0], size[1]))
+				}
+			}
+		}
+	}
+}
+
+func checkFits(t *testing.T, view string, w, h int, what string) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Errorf("%s: %d lines, more than the %d rows", what, len(lines), h)
+	}
+	for i, l := range lines {
+		if got := lipgloss.Width(l); got > w {
+			t.Errorf("%s: line %d is %d columns wide: %q", what, i, got, ansi.Strip(l))
+		}
+	}
+}
+
+// TestTinySizes checks that small and degenerate sizes never panic and
+// explain what is needed.
+func TestTinySizes(t *testing.T) {
+	ds := testDataset(t)
+	for _, size := range [][2]int{{0, 0}, {1, 1}, {-5, -5}, {59, 40}, {200, 19}, {10, 3}, {59, 19}} {
+		for tab := range TabNames {
+			m := sized(New(ds, Options{Lang: En, Tab: tab}), size[0], size[1])
+			view := m.Render()
+			w, h := max(0, size[0]), max(0, size[1])
+			if w == 0 || h == 0 {
+				if view != "" {
+					t.Errorf("%v: want an empty view, got %q", size, view)
+				}
+				continue
+			}
+			checkFits(t, view, w, h, fmt.Sprint(size))
+			if w >= 40 {
+				contains(t, view, fmt.Sprintf("terminal too small: need 60×20, have %d×%d", w, h))
+			}
+		}
+	}
+}
+
+// TestSnapshotPlain checks that a snapshot is plain text within its size.
+func TestSnapshotPlain(t *testing.T) {
+	ds := testDataset(t)
+	for tab := range TabNames {
+		for _, lang := range []Lang{Zh, En} {
+			for _, size := range [][2]int{{60, 20}, {80, 24}, {200, 60}} {
+				s := Snapshot(ds, SnapshotOptions{Tab: tab, Width: size[0], Height: size[1], Lang: lang})
+				if strings.Contains(s, "\x1b") {
+					t.Fatalf("snapshot of %s holds escape codes", TabNames[tab])
+				}
+				checkFits(t, s, size[0], size[1], fmt.Sprintf("snapshot %s %s %v", TabNames[tab], lang, size))
+			}
+		}
+	}
+	colored := Snapshot(ds, SnapshotOptions{Tab: 0, Width: 100, Height: 30, Lang: Zh, Color: true})
+	if !strings.Contains(colored, "\x1b[") {
+		t.Error("--color snapshot holds no escape codes")
+	}
+}
