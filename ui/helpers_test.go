@@ -2,9 +2,7 @@ package ui
 
 import (
 	"bytes"
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,8 +11,6 @@ import (
 
 	"lzdash/data"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // testDataset loads the repository's dataset, the one lzdash embeds.
 func testDataset(t testing.TB) *data.Dataset {
@@ -80,29 +76,6 @@ func ascii(t testing.TB, s string) string {
 		t.Fatal(err)
 	}
 	return b.String()
-}
-
-// golden compares got with testdata/<test>/<name>.golden, rewriting the
-// file with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", t.Name(), name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./ui -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file; run go test ./ui -update if the change is intended\n--- want\n%s\n--- got\n%s", path, want, got)
-	}
 }
 
 func contains(t *testing.T, view string, subs ...string) {

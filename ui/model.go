@@ -227,7 +227,9 @@ func (m Model) Render() string {
 func (m Model) footer() string {
 	var parts []string
 	if m.loadErr != "" {
-		parts = append(parts, m.env.st.ErrorBar.Render(truncate("✗ "+m.env.t.ReloadFailed+m.loadErr, m.width)))
+		// The banner may take two lines so that the position and the
+		// message both show.
+		parts = append(parts, m.env.st.ErrorBar.Render(fit(wrapText("✗ "+m.env.t.ReloadFailed+m.loadErr, m.width), m.width, 2)))
 	} else if m.notice != "" {
 		parts = append(parts, m.env.st.Notice.Render("✓ "+m.notice))
 	}
