@@ -107,6 +107,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case reloadedMsg:
 		return m.reloaded(msg)
+	case DatasetMsg:
+		return m.apply(msg)
 	case clearNoticeMsg:
 		if msg.id == m.noticeID {
 			m.notice = ""

@@ -41,6 +41,14 @@ type reloadedMsg struct {
 
 type clearNoticeMsg struct{ id int }
 
+// DatasetMsg hands the dashboard a reloaded dataset from outside, such as
+// a server that watches the file once for all its sessions. With Err set,
+// the dashboard keeps its data and shows the error instead.
+type DatasetMsg struct {
+	Dataset *data.Dataset
+	Err     error
+}
+
 // newWatcher records the file's current stamp, so that a change made
 // before the first poll is still seen as a change.
 func newWatcher(path string) *watcher {
@@ -84,26 +92,35 @@ func readDataset(path string) (*data.Dataset, error) {
 	return data.Parse(path, src)
 }
 
-// reloaded applies a poll result: a valid file replaces the data, an
-// invalid one leaves the last good data on screen with the error shown.
+// reloaded applies a poll result and schedules the next poll.
 func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
 	next := poll(m.watch.path, msg.stamp, false)
 	m.watch.stamp = msg.stamp
 	if !msg.changed {
 		return m, next
 	}
-	if msg.err != nil {
-		m.loadErr = firstProblem(msg.err)
+	m, cmd := m.apply(DatasetMsg{Dataset: msg.ds, Err: msg.err})
+	return m, tea.Batch(next, cmd)
+}
+
+// apply takes a reloaded dataset: a valid one replaces the data, an
+// invalid one leaves the last good data on screen with the error shown.
+func (m Model) apply(msg DatasetMsg) (Model, tea.Cmd) {
+	if msg.Err != nil || msg.Dataset == nil {
+		m.loadErr = "no data"
+		if msg.Err != nil {
+			m.loadErr = firstProblem(msg.Err)
+		}
 		m.layout()
-		return m, next
+		return m, nil
 	}
 	m.loadErr = ""
-	m.env.setData(msg.ds)
+	m.env.setData(msg.Dataset)
 	m.noticeID++
 	m.notice = m.env.t.Reloaded
 	m.refresh()
 	id := m.noticeID
-	return m, tea.Batch(next, tea.Tick(noticeFor, func(time.Time) tea.Msg { return clearNoticeMsg{id} }))
+	return m, tea.Tick(noticeFor, func(time.Time) tea.Msg { return clearNoticeMsg{id} })
 }
 
 // firstProblem shortens an error to its first problem and a count.
