@@ -252,7 +252,7 @@ func (t *indicators) listRows() int  { return max(1, t.h-1) }
 func (t *indicators) View() string {
 	lw := t.listWidth()
 	sep := t.env.st.Faint.Render(strings.Repeat("│\n", max(0, t.h-1)) + "│")
-	left := lipgloss.NewStyle().Width(lw).MaxWidth(lw).Render(t.viewList(lw))
+	left := lipgloss.NewStyle().Width(lw).MaxWidth(lw).Render(t.viewList(lw - 1))
 	right := t.viewDetail(max(1, t.w-lw-2))
 	return lipgloss.JoinHorizontal(lipgloss.Top, left, sep, " ", right)
 }

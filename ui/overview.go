@@ -95,6 +95,9 @@ func (o *overview) render() string {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
 	rows = append(rows, "", o.summary())
+	if glance := o.glance(); glance != "" {
+		rows = append(rows, "", glance)
+	}
 	return strings.Join(rows, "\n")
 }
 
@@ -109,8 +112,8 @@ func (o *overview) card(m *data.Metric, width int) string {
 	}
 	last := s[len(s)-1]
 	val := e.st.Value.Render(stated(last.Figure.Value)) + e.st.Unit.Render(unitSep(last.Figure.UnitOr(m.Unit)))
-	line2 := strings.Join(nonEmpty(val, e.badge(last.Kind())), " ")
-	when := e.st.Subtle.Render(figureLabel(last.Figure))
+	line2 := strings.Join(nonEmpty(val, e.badge(last.Kind()), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
+	when := e.st.Faint.Render(strings.Join(nonEmpty(clean(last.Figure.Period), e.source(last.Figure.Source)), " | "))
 	change := e.st.Faint.Render(e.t.NoEarlier)
 	if c, ok := data.Latest(s, m.Unit); ok && c.LikeForLike() {
 		change = o.change(m, c)
@@ -118,7 +121,7 @@ func (o *overview) card(m *data.Metric, width int) string {
 		change = e.st.Faint.Render(e.t.NotCompared)
 	}
 	spark := e.sparkline(s) + " " + e.st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year))
-	body := []string{title, truncate(line2, inner), truncate(when, inner), truncate(change, inner), truncate(spark, inner)}
+	body := []string{title, truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
 	return e.st.Card.Width(width).Render(strings.Join(body, "\n"))
 }
 
@@ -196,4 +199,37 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
+}
+
+// glance shows the targets and the zones side by side when there is room,
+// one above the other when not.
+func (o *overview) glance() string {
+	e := o.env
+	var parts []string
+	half := o.w
+	if o.w >= 110 {
+		half = o.w/2 - 2
+	}
+	if gaps := e.ds.Gaps(); len(gaps) > 0 {
+		tg := &targets{env: e}
+		lines := []string{e.st.Heading.Render(e.t.Tabs[TabTargets])}
+		for _, g := range gaps {
+			lines = append(lines, truncate(tg.status(g)+" "+name(g.Metric.Name, e.lang)+e.st.Faint.Render(" "+g.Target.Comparator+" "+withUnit(stated(g.Target.Value), clean(g.Target.UnitOr(g.Metric.Unit)))), half))
+		}
+		parts = append(parts, strings.Join(lines, "\n"))
+	}
+	var zl []string
+	for i := range e.ds.Metrics {
+		m := &e.ds.Metrics[i]
+		if pts := e.latestByZone(m); len(pts) >= 2 && len(zl) < 2 {
+			zl = append(zl, e.zoneBars(m, pts, half))
+		}
+	}
+	if len(zl) > 0 {
+		parts = append(parts, e.st.Heading.Render(e.t.Tabs[TabZones])+"\n"+strings.Join(zl, "\n\n"))
+	}
+	if len(parts) == 2 && o.w >= 110 {
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(half+4).Render(parts[0]), parts[1])
+	}
+	return strings.Join(parts, "\n\n")
 }

@@ -63,9 +63,9 @@ func (z *zones) render() string {
 	var solo []*data.Metric
 	for i := range e.ds.Metrics {
 		m := &e.ds.Metrics[i]
-		switch pts := z.latest(m); {
+		switch pts := e.latestByZone(m); {
 		case len(pts) >= 2:
-			out = append(out, z.compare(m, pts), "")
+			out = append(out, e.zoneBars(m, pts, z.w), "")
 		case len(pts) == 1:
 			solo = append(solo, m)
 		}
@@ -86,15 +86,15 @@ type zonePoint struct {
 	pt   data.Point
 }
 
-// latest returns each member zone's latest figure for the metric.
-func (z *zones) latest(m *data.Metric) []zonePoint {
+// latestByZone returns each member zone's latest figure for the metric.
+func (e *env) latestByZone(m *data.Metric) []zonePoint {
 	var out []zonePoint
-	for i := range z.env.ds.Zones {
-		zn := &z.env.ds.Zones[i]
+	for i := range e.ds.Zones {
+		zn := &e.ds.Zones[i]
 		if zn.IsAggregate() {
 			continue
 		}
-		if s := z.env.ds.Series(m, zn.ID); len(s) > 0 {
+		if s := e.ds.Series(m, zn.ID); len(s) > 0 {
 			out = append(out, zonePoint{zn, s[len(s)-1]})
 		}
 	}
@@ -102,22 +102,21 @@ func (z *zones) latest(m *data.Metric) []zonePoint {
 }
 
 // zoneNameWidth is the width of the widest zone name.
-func (z *zones) zoneNameWidth() int {
+func (e *env) zoneNameWidth() int {
 	w := 0
-	for _, zn := range z.env.ds.Zones {
-		w = max(w, lipgloss.Width(name(zn.Name, z.env.lang)))
+	for _, zn := range e.ds.Zones {
+		w = max(w, lipgloss.Width(name(zn.Name, e.lang)))
 	}
 	return w
 }
 
-// compare draws one bar per zone for a metric, each zone at its latest
+// zoneBars draws one bar per zone for a metric, each zone at its latest
 // figure, with the year, period and kind of each.
-func (z *zones) compare(m *data.Metric, pts []zonePoint) string {
-	e := z.env
+func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
 	head := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Subtle.Render(" ("+clean(m.Unit)+")")
-	lines := []string{truncate(head, z.w)}
-	nw := z.zoneNameWidth()
-	bw := clamp(z.w-nw-40, 8, 40)
+	lines := []string{truncate(head, width)}
+	nw := e.zoneNameWidth()
+	bw := clamp(width-nw-40, 8, 40)
 	top, total := 0.0, 0.0
 	for _, p := range pts {
 		top, total = max(top, p.pt.Value), total+p.pt.Value
@@ -141,7 +140,7 @@ func (z *zones) compare(m *data.Metric, pts []zonePoint) string {
 		}
 		extra = append(extra, e.badge(f.Kind))
 		line := padRight(name(p.zone.Name, e.lang), nw) + " " + bar + " " + strings.Join(nonEmpty(extra...), " ")
-		lines = append(lines, truncate(line, z.w))
+		lines = append(lines, truncate(line, width))
 	}
 	return strings.Join(lines, "\n")
 }
