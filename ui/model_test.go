@@ -20,7 +20,7 @@ func run(t *testing.T, m Model, w, h int, drive func(tm *teatest.TestModel)) Mod
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
 	drive(tm)
 	tm.Send(keyMsg("q"))
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	return tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 }
 
 // waitFor waits until the output holds every token. The renderer moves
@@ -35,7 +35,7 @@ func waitFor(t *testing.T, tm *teatest.TestModel, subs ...string) {
 			}
 		}
 		return true
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 }
 
 func TestSwitchTabs(t *testing.T) {
@@ -216,7 +216,7 @@ func TestQuit(t *testing.T) {
 	for _, k := range []string{"q", "ctrl+c"} {
 		tm := teatest.NewTestModel(t, New(ds, Options{Lang: En}), teatest.WithInitialTermSize(80, 24))
 		tm.Send(keyMsg(k))
-		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
 	}
 }
 
