@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -26,6 +28,11 @@ func Snapshot(ds *data.Dataset, o SnapshotOptions) string {
 	s := next.(Model).Render()
 	if !o.Color {
 		s = ansi.Strip(s)
+		lines := strings.Split(s, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+		s = strings.TrimRight(strings.Join(lines, "\n"), "\n")
 	}
 	return s
 }
