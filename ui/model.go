@@ -235,10 +235,13 @@ func (m Model) footer() string {
 	} else if m.notice != "" {
 		parts = append(parts, m.env.st.Notice.Render("✓ "+m.notice))
 	}
+	// bubbles/help can overrun its width by one item when the ellipsis
+	// does not fit, so the help is cut to the width here as well.
 	if m.showHelp {
-		parts = append(parts, m.help.FullHelpView(m.FullHelp()))
+		full := m.help.FullHelpView(m.FullHelp())
+		parts = append(parts, fit(full, m.width, lipgloss.Height(full)))
 	} else {
-		parts = append(parts, m.help.ShortHelpView(m.ShortHelp()))
+		parts = append(parts, truncate(m.help.ShortHelpView(m.ShortHelp()), m.width))
 	}
 	return strings.Join(parts, "\n")
 }

@@ -46,6 +46,26 @@ func TestWidth(t *testing.T) {
 	}
 }
 
+// TestPartsFit checks the tab bar, each tab's view and the footer before
+// the root cuts the screen to size: a part that overflows would make the
+// whole screen pad out and lose its last column.
+func TestPartsFit(t *testing.T) {
+	ds := testDataset(t)
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 60}} {
+		for _, lang := range []Lang{Zh, En} {
+			for tab := range TabNames {
+				m := sized(New(ds, Options{Lang: lang, Tab: tab}), size[0], size[1])
+				for _, mm := range []Model{m, press(m, "?"), press(m, "down", "]", "z")} {
+					what := fmt.Sprintf("%s %s %dx%d", TabNames[tab], lang, size[0], size[1])
+					checkFits(t, mm.tabBar(), size[0], 1, what+" tab bar")
+					checkFits(t, mm.tabs[tab].View(), size[0], mm.bodyH, what+" body")
+					checkFits(t, mm.footer(), size[0], size[1], what+" footer")
+				}
+			}
+		}
+	}
+}
+
 func checkFits(t *testing.T, view string, w, h int, what string) {
 	t.Helper()
 	lines := strings.Split(view, "\n")
