@@ -197,7 +197,10 @@ func (t *indicators) handleKey(msg tea.KeyPressMsg) {
 	case key.Matches(msg, t.keys.RowUp):
 		t.row = max(0, t.row-1)
 	case key.Matches(msg, t.keys.RowDown):
-		t.row++
+		if m := t.Selected(); m != nil {
+			fs, _ := t.figureRows(m, t.zoneID(m))
+			t.row = clamp(t.row+1, 0, max(0, len(fs)-1))
+		}
 	case key.Matches(msg, t.env.list.Up):
 		t.moveMetric(-1)
 	case key.Matches(msg, t.env.list.Down):
@@ -336,7 +339,6 @@ func (t *indicators) viewDetail(w int) string {
 		header += e.st.Subtle.Render("  " + t.zoneName(zone))
 	}
 	fs, changes := t.figureRows(m, zone)
-	t.row = clamp(t.row, 0, max(0, len(fs)-1))
 	quote := t.viewQuote(m, fs, w)
 	avail := max(0, t.h-1-lipgloss.Height(quote)-1)
 	var body string

@@ -63,7 +63,10 @@ func (s *sources) Update(msg tea.Msg) (tab, tea.Cmd) {
 	case key.Matches(k, s.keys.FigUp):
 		s.figOff = max(0, s.figOff-1)
 	case key.Matches(k, s.keys.FigDown):
-		s.figOff++
+		if len(s.env.ds.Sources) > 0 {
+			n := len(s.env.ds.FiguresFrom(s.env.ds.Sources[s.row].ID))
+			s.figOff = clamp(s.figOff+1, 0, max(0, n-1))
+		}
 	default:
 		if row, moved := s.env.list.move(k, s.row, len(s.env.ds.Sources), 1); moved && row != s.row {
 			s.row, s.figOff = row, 0
@@ -128,7 +131,7 @@ func (s *sources) figures(id string, h int) string {
 		}
 		rows[i] = []string{name(r.Metric.Name, e.lang), zone, figureLabel(r.Figure), v, lt.kind(r.Figure.Kind)}
 	}
-	s.figOff = clamp(s.figOff, 0, max(0, len(rows)-(h-1)))
+	off := clamp(s.figOff, 0, max(0, len(rows)-(h-1)))
 	head := []string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}
-	return e.grid(head, rows, 0, -1, s.figOff, s.w, h)
+	return e.grid(head, rows, 0, -1, off, s.w, h)
 }

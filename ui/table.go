@@ -94,8 +94,8 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 		rows[i] = []string{figureLabel(f), val, chg, lt.kind(f.Kind), e.source(f.Source)}
 	}
 	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
-	off := window(t.row, 0, len(rows), h-1)
-	return e.grid(head, rows, len(head)-1, t.row, off, w, h)
+	row := clamp(t.row, 0, max(0, len(rows)-1))
+	return e.grid(head, rows, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
 }
 
 // changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)".
