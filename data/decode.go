@@ -111,7 +111,8 @@ var (
 )
 
 // Parse decodes and validates a dataset. file is used in messages only.
-// On failure the error is a Problems listing every problem found.
+// On failure the error is a Problems listing every problem found, in file
+// order; past 200 problems it stops, and a last line says so.
 func Parse(file string, src []byte) (*Dataset, error) {
 	d := &decoder{file: file, pos: map[string]Pos{}, broken: map[string]bool{}}
 	root := d.parse(src)
@@ -229,7 +230,8 @@ func isControl(r rune) bool {
 	switch {
 	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 		return true
-	case r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+	case r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e,
+		r >= 0x2060 && r <= 0x2069, r == 0xfeff:
 		return true
 	}
 	return false

@@ -3,7 +3,6 @@ package data_test
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -208,15 +207,6 @@ func parseBad(t testing.TB, name string, src []byte) []string {
 	return problemLines(t, err)
 }
 
-func readFile(t testing.TB, path string) []byte {
-	t.Helper()
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return src
-}
-
 func TestParseBadFiles(t *testing.T) {
 	paths, err := filepath.Glob("testdata/bad/*.yaml")
 	if err != nil {
@@ -285,16 +275,6 @@ func TestParseGood(t *testing.T) {
 	}
 }
 
-// goodWith returns testdata/good.yaml with old replaced by new once.
-func goodWith(t testing.TB, old, new string) []byte {
-	t.Helper()
-	src := string(readFile(t, "testdata/good.yaml"))
-	if strings.Count(src, old) != 1 {
-		t.Fatalf("good.yaml does not contain %q exactly once", old)
-	}
-	return []byte(strings.Replace(src, old, new, 1))
-}
-
 // TestParseBadBytes covers inputs that are better built here than kept
 // as files: binary data, raw control characters and invalid UTF-8.
 func TestParseBadBytes(t *testing.T) {
@@ -313,6 +293,8 @@ func TestParseBadBytes(t *testing.T) {
 		{"rlo.yaml", goodWith(t, title, "示例市\u202e科技"), "rlo.yaml:8:15: control character U+202E is not allowed"},
 		{"alm.yaml", goodWith(t, title, "示例市\u061c科技"), "alm.yaml:8:15: control character U+061C is not allowed"},
 		{"zwsp.yaml", goodWith(t, title, "示例市\u200b科技"), "zwsp.yaml:8:15: control character U+200B is not allowed"},
+		{"zwnbsp.yaml", goodWith(t, title, "示例市\ufeff科技"), "zwnbsp.yaml:8:15: control character U+FEFF is not allowed"},
+		{"wj.yaml", goodWith(t, title, "示例市\u2060科技"), "wj.yaml:8:15: control character U+2060 is not allowed"},
 		{"escaped-alm.yaml", goodWith(t, title, `"示例市\u061C科技"`), "escaped-alm.yaml:8:12: sources[0].title: control character U+061C is not allowed in text"},
 		{"escaped-nel.yaml", goodWith(t, title, `"示例市\N科技"`), "escaped-nel.yaml:8:12: sources[0].title: control character U+0085 is not allowed in text"},
 		{"escaped-key.yaml", goodWith(t, "    title: "+title, "    \"ti\\u202Etle\": x"),

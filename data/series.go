@@ -29,11 +29,8 @@ func (p Point) Kind() Kind { return p.Figure.Kind }
 
 // Value returns the figure's value converted to the metric's unit.
 func (m *Metric) Value(f *Figure) float64 {
-	k, ok := UnitFactor(f.UnitOr(m.Unit), m.Unit)
-	if !ok {
-		return f.Value
-	}
-	return f.Value * k
+	v, _ := convert(f.Value, f.UnitOr(m.Unit), m.Unit)
+	return v
 }
 
 // Series returns the metric's non-target figures for one zone ("" for
@@ -136,7 +133,7 @@ func Latest(s []Point, unit string) (Change, bool) {
 // Errors returned by CAGR.
 var (
 	ErrMissingYear = errors.New("no figure for that year")
-	ErrZeroBase    = errors.New("the starting value is zero or negative")
+	ErrZeroBase    = errors.New("the starting value is not positive or the end value is negative")
 	ErrSpan        = errors.New("the end year must be after the start year")
 )
 

@@ -115,8 +115,7 @@ func (ds *Dataset) GapFor(m *Metric, t *Figure) Gap {
 	default:
 		g.Basis = BasisProvisional
 	}
-	k, _ := UnitFactor(best.UnitOr(m.Unit), t.UnitOr(m.Unit))
-	g.Value = best.Value * k
+	g.Value, _ = convert(best.Value, best.UnitOr(m.Unit), t.UnitOr(m.Unit))
 	g.Met = Meets(g.Value, t.Comparator, t.Value)
 	g.Diff = g.Value - t.Value
 	if t.Value != 0 {

@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // magnitudes are the Chinese magnitude prefixes a unit may carry, longest
 // first so that 百万 is not read as 百.
@@ -34,6 +37,22 @@ func UnitFactor(from, to string) (float64, bool) {
 		return 0, false
 	}
 	return f1 / f2, true
+}
+
+// convert returns v, stated in unit from, in unit to, and false when the
+// units do not share a base. The result is rounded to 12 significant
+// digits, so that one amount stated in two magnitudes (3.3亿元, 33000万元)
+// converts to the same number and compares equal.
+func convert(v float64, from, to string) (float64, bool) {
+	k, ok := UnitFactor(from, to)
+	if !ok {
+		return v, false
+	}
+	if k == 1 {
+		return v, true
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v*k, 'g', 12, 64), 64)
+	return r, true
 }
 
 // IsPercent reports whether a unit is a percentage, whose changes are

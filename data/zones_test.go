@@ -1,0 +1,162 @@
+package data_test
+
+import (
+	"slices"
+	"testing"
+
+	"lzdash/data"
+)
+
+// zoneRow is the part of a data.ZoneValue the tests compare.
+type zoneRow struct {
+	zone    string
+	value   float64
+	rank    int
+	share   float64
+	shareOK bool
+}
+
+func rows(vs []data.ZoneValue) []zoneRow {
+	out := make([]zoneRow, len(vs))
+	for i, v := range vs {
+		out[i] = zoneRow{v.Zone.ID, v.Value, v.Rank, v.Share, v.ShareOK}
+		if v.Figure == nil || v.Figure.Zone != v.Zone.ID {
+			out[i].zone += " (wrong figure)"
+		}
+	}
+	return out
+}
+
+func sameRows(a, b []zoneRow) bool {
+	return slices.EqualFunc(a, b, func(x, y zoneRow) bool {
+		return x.zone == y.zone && x.value == y.value && x.rank == y.rank && near(x.share, y.share) && x.shareOK == y.shareOK
+	})
+}
+
+func TestCompareZones(t *testing.T) {
+	ds := testDataset(t,
+		// c ties with a; the aggregate ab and a target are left out; in
+		// 2021 only b has a figure, and a's estimate loses to its actual.
+		metricYAML("output", "亿元", "",
+			"zone: a, year: 2020, value: 100, kind: actual",
+			"zone: b, year: 2020, value: 3000000, unit: 万元, kind: actual",
+			"zone: c, year: 2020, value: 100, kind: actual",
+			"zone: ab, year: 2020, value: 400, kind: actual",
+			`zone: c, year: 2021, value: 500, kind: target, comparator: ">="`,
+			"zone: b, year: 2021, value: 320, kind: actual",
+			"zone: a, year: 2019, value: 90, kind: estimate",
+			"zone: a, year: 2019, value: 95, kind: actual"),
+		metricYAML("rank", "位", "lower",
+			"zone: a, year: 2020, value: 65, out_of: 169, kind: actual",
+			"zone: b, year: 2020, value: 138, out_of: 218, kind: actual",
+			"zone: c, year: 2020, value: 65, out_of: 169, kind: actual"),
+		metricYAML("share", "%", "",
+			"zone: a, year: 2020, value: 20, kind: actual",
+			"zone: b, year: 2020, value: 30, kind: actual"),
+		metricYAML("zero", "件", "",
+			"zone: a, year: 2020, value: 0, kind: actual",
+			"zone: b, year: 2020, value: 0, kind: actual"),
+	)
+	tests := []struct {
+		metric string
+		year   int
+		want   []zoneRow
+	}{
+		{"output", 2020, []zoneRow{
+			{"b", 300, 1, 0.6, true},
+			{"a", 100, 2, 0.2, true},
+			{"c", 100, 2, 0.2, true},
+		}},
+		{"output", 2021, []zoneRow{{"b", 320, 1, 1, true}}},
+		{"output", 2019, []zoneRow{{"a", 95, 1, 1, true}}},
+		{"output", 2018, []zoneRow{}},
+		// Lower is better: equal ranks share first place; a rank has no share.
+		{"rank", 2020, []zoneRow{
+			{"a", 65, 1, 0, false},
+			{"c", 65, 1, 0, false},
+			{"b", 138, 3, 0, false},
+		}},
+		// Percentages do not add up to a total.
+		{"share", 2020, []zoneRow{
+			{"b", 30, 1, 0, false},
+			{"a", 20, 2, 0, false},
+		}},
+		{"zero", 2020, []zoneRow{
+			{"a", 0, 1, 0, false},
+			{"b", 0, 1, 0, false},
+		}},
+	}
+	for _, tt := range tests {
+		got := rows(ds.CompareZones(ds.Metric(tt.metric), tt.year))
+		if !sameRows(got, tt.want) {
+			t.Errorf("%s %d:\ngot  %+v\nwant %+v", tt.metric, tt.year, got, tt.want)
+		}
+		sum := 0.0
+		for _, r := range got {
+			if r.shareOK {
+				sum += r.share
+			}
+		}
+		if len(got) > 0 && got[0].shareOK && !near(sum, 1) {
+			t.Errorf("%s %d: shares sum to %v", tt.metric, tt.year, sum)
+		}
+	}
+
+	if got := ds.ZoneYears(ds.Metric("output")); !slices.Equal(got, []int{2019, 2020, 2021}) {
+		t.Errorf("ZoneYears(output) = %v, want [2019 2020 2021]", got)
+	}
+}
+
+func TestCompareZonesGood(t *testing.T) {
+	ds := goodDataset(t)
+	gdp := ds.Metric("zone-gdp")
+	// all-zones is an aggregate, so 2020 (its only year) has no member
+	// zone to compare.
+	if got := ds.ZoneYears(gdp); !slices.Equal(got, []int{2021}) {
+		t.Errorf("ZoneYears(zone-gdp) = %v, want [2021]", got)
+	}
+	if got := ds.CompareZones(gdp, 2020); len(got) != 0 {
+		t.Errorf("CompareZones(zone-gdp, 2020) = %+v, want none", rows(got))
+	}
+	got := rows(ds.CompareZones(gdp, 2021))
+	want := []zoneRow{{"west", 160.06, 1, 160.06 / 288.26, true}, {"east", 128.2, 2, 128.2 / 288.26, true}}
+	if !sameRows(got, want) {
+		t.Errorf("CompareZones(zone-gdp, 2021) = %+v, want %+v", got, want)
+	}
+	if got := ds.ZoneYears(ds.Metric("patents")); len(got) != 0 {
+		t.Errorf("ZoneYears(patents) = %v, want none for a city-wide metric", got)
+	}
+}
+
+func TestConflicts(t *testing.T) {
+	ds := goodDataset(t)
+	cs := ds.Conflicts()
+	if len(cs) != 1 {
+		t.Fatalf("got %d conflicts, want 1: %+v", len(cs), cs)
+	}
+	c := cs[0]
+	if c.Metric.ID != "zone-gdp" || c.Zone != "all-zones" || c.Year != 2020 || len(c.Figures) != 2 {
+		t.Fatalf("conflict = %s %s %d with %d figures", c.Metric.ID, c.Zone, c.Year, len(c.Figures))
+	}
+	// The chosen figure comes first.
+	if c.Figures[0].Value != 859 || c.Figures[0].Kind != data.Actual || c.Figures[1].Value != 850 || c.Figures[1].Kind != data.Estimate {
+		t.Errorf("conflict figures = %+v, %+v; want the 859 actual then the 850 estimate", *c.Figures[0], *c.Figures[1])
+	}
+
+	// Figures that agree, even in different magnitudes, are no conflict,
+	// and a target is never one.
+	ds = testDataset(t,
+		metricYAML("agree", "亿元", "",
+			"year: 2020, value: 3.3, kind: actual, source: old",
+			"year: 2020, value: 33000, unit: 万元, kind: estimate",
+			`year: 2020, value: 5, kind: target, comparator: ">="`),
+		metricYAML("zones", "件", "",
+			"zone: a, year: 2020, value: 1, kind: actual",
+			"zone: b, year: 2020, value: 2, kind: actual",
+			"zone: b, year: 2020, value: 3, kind: estimate"),
+	)
+	cs = ds.Conflicts()
+	if len(cs) != 1 || cs[0].Metric.ID != "zones" || cs[0].Zone != "b" || cs[0].Year != 2020 {
+		t.Errorf("got %+v, want one conflict, for zone b of metric zones", cs)
+	}
+}
