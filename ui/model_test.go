@@ -197,6 +197,9 @@ func TestToggleHelp(t *testing.T) {
 func TestResizeTinyAndBack(t *testing.T) {
 	ds := testDataset(t)
 	m := run(t, New(ds, Options{Lang: En}), 100, 30, func(tm *teatest.TestModel) {
+		// Bubble Tea sends the initial size from a goroutine of its own;
+		// wait for the first frame so that it cannot overtake ours.
+		waitFor(t, tm, "Overview")
 		tm.Send(tea.WindowSizeMsg{Width: 30, Height: 10})
 		waitFor(t, tm, "30×10")
 		tm.Send(tea.WindowSizeMsg{Width: 0, Height: 0})
