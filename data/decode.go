@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -58,11 +57,18 @@ func (ps Problems) Error() string {
 
 // decoder turns a yaml.Node tree into Go values strictly: unknown keys,
 // duplicate keys, aliases and type mismatches are problems, not silent
-// defaults. It records the position of every field it sets, keyed by path.
+// defaults. It keeps the mapping node of every struct it fills, so that
+// validation can point at any field without a position being stored for
+// each one.
 type decoder struct {
 	file     string
 	problems Problems
-	pos      map[string]Pos
+	// nodes maps a pointer to each decoded struct to its mapping node.
+	nodes map[any]*yaml.Node
+	// fields caches the yaml field names of each struct type.
+	fields map[reflect.Type]*structFields
+	// path is the path of the node being decoded.
+	path []step
 	// broken holds the paths at which decoding failed; validation says
 	// nothing more about them or anything inside them.
 	broken map[string]bool
@@ -79,13 +85,19 @@ func (d *decoder) add(p Problem) {
 	d.problems = append(d.problems, p)
 }
 
-func (d *decoder) addf(n *yaml.Node, path, format string, args ...any) {
+// addf records a decoding problem at node n, whose path is d.path.
+func (d *decoder) addf(n *yaml.Node, format string, args ...any) {
+	if len(d.problems) >= maxErrors {
+		d.truncated = true
+		return
+	}
 	p := Pos{1, 1}
 	if n != nil {
 		p = Pos{n.Line, n.Column}
 	}
-	d.broken[path] = true
-	d.add(Problem{File: d.file, Pos: p, Field: path, Msg: fmt.Sprintf(format, args...)})
+	ps := pathString(d.path)
+	d.broken[ps] = true
+	d.add(Problem{File: d.file, Pos: p, Field: ps, Msg: fmt.Sprintf(format, args...)})
 }
 
 var (
@@ -114,13 +126,19 @@ var (
 // On failure the error is a Problems listing every problem found, in file
 // order; past 200 problems it stops, and a last line says so.
 func Parse(file string, src []byte) (*Dataset, error) {
-	d := &decoder{file: file, pos: map[string]Pos{}, broken: map[string]bool{}}
-	root := d.parse(src)
+	return parse(file, src, len(src) >= chunkedMin)
+}
+
+// parse is Parse, reading the metrics list in parallel chunks when
+// chunked is set and the file's layout allows it.
+func parse(file string, src []byte, chunked bool) (*Dataset, error) {
+	d := &decoder{file: file, nodes: map[any]*yaml.Node{}, fields: map[reflect.Type]*structFields{}, broken: map[string]bool{}}
+	root := d.parse(src, chunked)
 	if root == nil {
 		return nil, d.problems
 	}
 	ds := &Dataset{File: file}
-	d.decode(root, reflect.ValueOf(ds).Elem(), "")
+	d.decode(root, reflect.ValueOf(ds).Elem())
 	validate(ds, d)
 	if len(d.problems) > 0 {
 		d.problems.sort()
@@ -137,19 +155,24 @@ func Parse(file string, src []byte) (*Dataset, error) {
 
 // parse checks the raw bytes and returns the document's top node, or nil
 // after recording why not.
-func (d *decoder) parse(src []byte) *yaml.Node {
+func (d *decoder) parse(src []byte, chunked bool) *yaml.Node {
 	if len(src) > MaxFileSize {
-		d.addf(nil, "", "file is %d bytes; the limit is %d", len(src), MaxFileSize)
+		d.addf(nil, "file is %d bytes; the limit is %d", len(src), MaxFileSize)
 		return nil
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		d.addf(nil, "", "file is empty: expected a YAML mapping with schema, sources, zones and metrics")
+		d.addf(nil, "file is empty: expected a YAML mapping with schema, sources, zones and metrics")
 		return nil
 	}
 	if p, ok := badByte(src); ok {
 		p.File = d.file
 		d.problems = append(d.problems, p)
 		return nil
+	}
+	if chunked {
+		if root := parseChunked(src); root != nil {
+			return root
+		}
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -160,14 +183,14 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 	var extra yaml.Node
 	switch err := safeDecode(dec, &extra); {
 	case err == nil:
-		d.addf(&extra, "", "file holds more than one YAML document; put everything in one")
+		d.addf(&extra, "file holds more than one YAML document; put everything in one")
 		return nil
 	case !errors.Is(err, io.EOF):
 		d.yamlError(err)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
-		d.addf(nil, "", "file holds no YAML document")
+		d.addf(nil, "file holds no YAML document")
 		return nil
 	}
 	return doc.Content[0]
@@ -235,193 +258,4 @@ func isControl(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// keyName returns a mapping key as it appears in a field path: as written
-// when it is plain printable text, quoted otherwise, so that no key can
-// break a FILE:LINE:COL line or reach a terminal as an escape sequence.
-func keyName(k string) string {
-	if q := strconv.Quote(k); k == "" || q[1:len(q)-1] != k {
-		return q
-	}
-	return k
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// decode sets v from n, recording problems rather than stopping.
-func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
-	if len(d.problems) >= maxErrors {
-		d.truncated = true
-		return
-	}
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		d.addf(n, path, "YAML anchors and aliases are not supported; write the value out")
-		return
-	}
-	d.pos[path] = Pos{n.Line, n.Column}
-	switch v.Kind() {
-	case reflect.Pointer:
-		if n.Tag == "!!null" {
-			return
-		}
-		v.Set(reflect.New(v.Type().Elem()))
-		d.decode(n, v.Elem(), path)
-	case reflect.Struct:
-		d.decodeStruct(n, v, path)
-	case reflect.Slice:
-		if n.Kind != yaml.SequenceNode {
-			d.addf(n, path, "expected a list, found %s", describe(n))
-			return
-		}
-		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-		for i, c := range n.Content {
-			d.decode(c, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
-		}
-		v.Set(s)
-	default:
-		d.decodeScalar(n, v, path)
-	}
-}
-
-func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
-	if n.Kind != yaml.MappingNode {
-		d.addf(n, path, "expected a mapping of keys to values, found %s", describe(n))
-		return
-	}
-	t := v.Type()
-	fields := map[string]int{}
-	var names []string
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]
-		if tag == "" || tag == "-" {
-			continue
-		}
-		fields[tag] = i
-		names = append(names, tag)
-	}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, val := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			d.addf(k, path, "keys must be plain names, found %s", describe(k))
-			continue
-		}
-		if k.Value == "<<" {
-			d.addf(k, path, "YAML merge keys (<<) are not supported; write the keys out")
-			continue
-		}
-		fp := join(path, keyName(k.Value))
-		idx, ok := fields[k.Value]
-		if !ok {
-			where := "here"
-			if t == textType {
-				where = "in a name"
-			}
-			d.addf(k, fp, "unknown field %q %s; known fields: %s", k.Value, where, strings.Join(names, ", "))
-			continue
-		}
-		if seen[k.Value] {
-			d.addf(k, fp, "field %q is given twice", k.Value)
-			continue
-		}
-		seen[k.Value] = true
-		d.decode(val, v.Field(idx), fp)
-	}
-}
-
-func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
-	if n.Kind != yaml.ScalarNode {
-		d.addf(n, path, "expected a single value, found %s", describe(n))
-		return
-	}
-	if n.Tag == "!!null" {
-		if k := v.Kind(); k == reflect.Int || k == reflect.Float64 {
-			d.addf(n, path, "no value given; expected a number")
-		}
-		return
-	}
-	switch v.Kind() {
-	case reflect.String:
-		if n.Tag == "!!binary" {
-			d.addf(n, path, "binary values are not supported")
-			return
-		}
-		s := n.Value
-		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-			s = strings.TrimRight(s, "\n")
-		}
-		if r, ok := firstControl(s); ok {
-			d.addf(n, path, "control character %U is not allowed in text", r)
-			return
-		}
-		v.SetString(s)
-	case reflect.Bool:
-		b, err := strconv.ParseBool(n.Value)
-		if n.Tag != "!!bool" || err != nil {
-			d.addf(n, path, "expected true or false, found %q", n.Value)
-			return
-		}
-		v.SetBool(b)
-	case reflect.Int:
-		i, err := strconv.Atoi(n.Value)
-		if n.Tag != "!!int" || err != nil {
-			d.addf(n, path, "expected a whole number, found %q", n.Value)
-			return
-		}
-		v.SetInt(int64(i))
-	case reflect.Float64:
-		f, err := parseFloat(n)
-		if err != nil {
-			d.addf(n, path, "%v", err)
-			return
-		}
-		v.SetFloat(f)
-	default:
-		d.addf(n, path, "unsupported field type %s", v.Type())
-	}
-}
-
-// parseFloat reads a number, rejecting NaN, infinities and strings.
-func parseFloat(n *yaml.Node) (float64, error) {
-	if n.Tag != "!!int" && n.Tag != "!!float" {
-		return 0, fmt.Errorf("expected a number, found %q", n.Value)
-	}
-	var f float64
-	if err := n.Decode(&f); err != nil {
-		return 0, fmt.Errorf("expected a number, found %q", n.Value)
-	}
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, fmt.Errorf("%s is not a finite number", n.Value)
-	}
-	return f, nil
-}
-
-func firstControl(s string) (rune, bool) {
-	for _, r := range s {
-		if isControl(r) {
-			return r, true
-		}
-	}
-	return 0, false
-}
-
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	if n.Value == "" {
-		return "an empty value"
-	}
-	return fmt.Sprintf("%q", n.Value)
 }

@@ -1,0 +1,146 @@
+package data
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"lzdash/internal/synth"
+)
+
+// medium is a synthetic dataset big enough to be read in chunks.
+func medium() []byte {
+	o := synth.Large
+	o.Metrics, o.Zones = 300, 8
+	return synth.Generate(o)
+}
+
+// TestChunkedMatchesWhole checks that reading the metrics list in
+// parallel chunks gives exactly the dataset a whole parse gives.
+func TestChunkedMatchesWhole(t *testing.T) {
+	src := medium()
+	if _, _, chunks, ok := splitMetrics(src, 4); !ok || len(chunks) < 2 {
+		t.Fatalf("the synthetic file was not split (ok=%v, %d chunks)", ok, len(chunks))
+	}
+	a, err := parse("m.yaml", src, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := parse("m.yaml", src, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a.Records(), b.Records()) || a.Stats() != b.Stats() {
+		t.Fatal("chunked and whole parses differ")
+	}
+}
+
+// TestChunkedProblemsMatchWhole checks that problems found in a chunked
+// parse carry the same positions as in a whole parse, for validation
+// problems deep in the list and for syntax errors.
+func TestChunkedProblemsMatchWhole(t *testing.T) {
+	src := medium()
+	lines := strings.Split(string(src), "\n")
+	// Break a figure near the end and one near the start.
+	late, early := -1, -1
+	for i, l := range lines {
+		if strings.Contains(l, "kind: actual") && strings.Contains(l, "{year:") {
+			if early < 0 {
+				early = i
+			}
+			late = i
+		}
+	}
+	edits := map[string]func([]string){
+		"validation": func(ls []string) {
+			ls[late] = strings.Replace(ls[late], "kind: actual", "kind: actul", 1)
+			ls[early] = strings.Replace(ls[early], "{year: ", "{year: 1800, was: ", 1)
+		},
+		"syntax": func(ls []string) {
+			ls[late] = strings.Replace(ls[late], "}", "", 1)
+		},
+		"tab": func(ls []string) {
+			ls[late] = "\t" + ls[late]
+		},
+		"top-level key after metrics": func(ls []string) {
+			ls[len(ls)-1] = "extra: 1"
+		},
+	}
+	for name, edit := range edits {
+		t.Run(name, func(t *testing.T) {
+			ls := append([]string(nil), lines...)
+			edit(ls)
+			bad := []byte(strings.Join(ls, "\n"))
+			_, errA := parse("m.yaml", bad, true)
+			_, errB := parse("m.yaml", bad, false)
+			if errA == nil || errB == nil {
+				t.Fatalf("no error: chunked %v, whole %v", errA, errB)
+			}
+			if errA.Error() != errB.Error() {
+				t.Fatalf("chunked:\n%v\nwhole:\n%v", errA, errB)
+			}
+		})
+	}
+}
+
+func TestSplitMetricsRefusesOddLayouts(t *testing.T) {
+	for _, src := range []string{
+		"metrics: []\n",
+		"schema: 1\nmetrics:\n",
+		"metrics:\nid: x\n",
+		"metrics:\n  - id: a\nsources: []\n",
+		"metrics:\n  - id: a\n---\n",
+		"metrics:\n\t- id: a\n",
+	} {
+		if _, _, _, ok := splitMetrics([]byte(src), 4); ok {
+			t.Errorf("split %q", src)
+		}
+	}
+	src := "schema: 1\nmetrics:\n  # a comment\n  - id: a\n    figures:\n      - {year: 2000}\n\n  - id: b\n"
+	head, line, chunks, ok := splitMetrics([]byte(src), 2)
+	if !ok || string(head) != "schema: 1\n" || line != 2 || len(chunks) != 2 {
+		t.Fatalf("ok=%v head=%q line=%d chunks=%d", ok, head, line, len(chunks))
+	}
+	var joined bytes.Buffer
+	for _, c := range chunks {
+		joined.Write(c.src)
+	}
+	if want := src[strings.Index(src, "  - id: a"):]; joined.String() != want {
+		t.Fatalf("chunks lose text: %q", joined.String())
+	}
+	if chunks[0].line != 4 || chunks[1].line != 8 {
+		t.Fatalf("chunk lines %d, %d; want 4, 8", chunks[0].line, chunks[1].line)
+	}
+}
+
+// FuzzChunked checks that a chunked parse and a whole parse of any input
+// agree: the same problems at the same positions, or the same figures.
+func FuzzChunked(f *testing.F) {
+	o := synth.Large
+	o.Metrics, o.Zones, o.Sources, o.YearsPerMetric = 6, 2, 3, 3
+	f.Add(synth.Generate(o))
+	good, err := os.ReadFile("testdata/good.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add([]byte("schema: 1\nmetrics:\n  - id: a\n  - id: b\n    figures: [\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		a, errA := parse("f.yaml", src, true)
+		b, errB := parse("f.yaml", src, false)
+		if (errA == nil) != (errB == nil) {
+			t.Fatalf("chunked error %v, whole error %v", errA, errB)
+		}
+		if errA != nil {
+			if errA.Error() != errB.Error() {
+				t.Fatalf("chunked:\n%v\nwhole:\n%v", errA, errB)
+			}
+			return
+		}
+		if !reflect.DeepEqual(a.Records(), b.Records()) {
+			t.Fatal("chunked and whole parses differ")
+		}
+	})
+}
