@@ -3,9 +3,10 @@ package data
 // index holds lookups built once when a dataset is parsed. A Dataset is
 // never changed after Parse returns, so the index stays valid.
 type index struct {
-	metrics map[string]*Metric
-	sources map[string]*Source
-	zones   map[string]*Zone
+	metrics  map[string]*Metric
+	sources  map[string]*Source
+	zones    map[string]*Zone
+	bySource map[string][]FigureRef
 }
 
 func (ds *Dataset) buildIndex() {
@@ -19,6 +20,14 @@ func (ds *Dataset) buildIndex() {
 	}
 	for i := range ds.Sources {
 		ds.idx.sources[ds.Sources[i].ID] = &ds.Sources[i]
+	}
+	ds.idx.bySource = make(map[string][]FigureRef, len(ds.Sources))
+	for i := range ds.Metrics {
+		m := &ds.Metrics[i]
+		for j := range m.Figures {
+			id := m.Figures[j].Source
+			ds.idx.bySource[id] = append(ds.idx.bySource[id], FigureRef{m, &m.Figures[j]})
+		}
 	}
 	for i := range ds.Zones {
 		ds.idx.zones[ds.Zones[i].ID] = &ds.Zones[i]
@@ -44,17 +53,9 @@ type FigureRef struct {
 }
 
 // FiguresFrom lists every figure taken from the source, in file order.
+// The slice is shared; callers must not modify it.
 func (ds *Dataset) FiguresFrom(sourceID string) []FigureRef {
-	var out []FigureRef
-	for i := range ds.Metrics {
-		m := &ds.Metrics[i]
-		for j := range m.Figures {
-			if m.Figures[j].Source == sourceID {
-				out = append(out, FigureRef{m, &m.Figures[j]})
-			}
-		}
-	}
-	return out
+	return ds.idx.bySource[sourceID]
 }
 
 // Zones returns the zone ids that have figures for the metric, in the

@@ -38,19 +38,59 @@ func (m *Metric) Value(f *Figure) float64 {
 // share a year it picks by kind (actual, derived, estimate, partial), then
 // the most recently published source, and keeps the rest in Others.
 func (ds *Dataset) Series(m *Metric, zone string) []Point {
-	byYear := map[int][]*Figure{}
+	var fs []*Figure
 	for i := range m.Figures {
 		f := &m.Figures[i]
 		if f.Zone == zone && f.Kind != Target {
-			byYear[f.Year] = append(byYear[f.Year], f)
+			fs = append(fs, f)
 		}
 	}
-	out := make([]Point, 0, len(byYear))
-	for y, fs := range byYear {
-		sort.SliceStable(fs, func(i, j int) bool { return ds.prefer(fs[i], fs[j]) })
-		out = append(out, Point{Year: y, Value: m.Value(fs[0]), Figure: fs[0], Others: fs[1:]})
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Year != fs[j].Year {
+			return fs[i].Year < fs[j].Year
+		}
+		return ds.prefer(fs[i], fs[j])
+	})
+	var out []Point
+	for i := 0; i < len(fs); {
+		j := i + 1
+		for j < len(fs) && fs[j].Year == fs[i].Year {
+			j++
+		}
+		p := Point{Year: fs[i].Year, Value: m.Value(fs[i]), Figure: fs[i]}
+		if j > i+1 {
+			p.Others = fs[i+1 : j : j]
+		}
+		out = append(out, p)
+		i = j
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
+	return out
+}
+
+// LatestByZone returns, for every zone with figures for the metric, the
+// last point of Series(m, zone), in one pass over the figures.
+func (ds *Dataset) LatestByZone(m *Metric) map[string]Point {
+	best := map[string]*Figure{}
+	for i := range m.Figures {
+		f := &m.Figures[i]
+		if f.Zone == "" || f.Kind == Target {
+			continue
+		}
+		if b := best[f.Zone]; b == nil || f.Year > b.Year || f.Year == b.Year && ds.prefer(f, b) {
+			best[f.Zone] = f
+		}
+	}
+	out := make(map[string]Point, len(best))
+	for z, f := range best {
+		p := Point{Year: f.Year, Value: m.Value(f), Figure: f}
+		for i := range m.Figures {
+			o := &m.Figures[i]
+			if o != f && o.Zone == z && o.Year == f.Year && o.Kind != Target {
+				p.Others = append(p.Others, o)
+			}
+		}
+		out[z] = p
+	}
 	return out
 }
 

@@ -222,7 +222,9 @@ func (m Model) Render() string {
 		body += strings.Repeat("\n", gap)
 	}
 	rule := m.env.st.Faint.Render(strings.Repeat("─", m.width))
-	return fit(lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), rule, body, m.footer()), m.width, m.height)
+	// Each part is already cut to the width, and layout sized the body so
+	// that the parts fill the height exactly.
+	return strings.Join([]string{m.tabBar(), rule, body, m.footer()}, "\n")
 }
 
 // footer is the banner (a notice or a reload error) and the help.

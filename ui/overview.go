@@ -20,6 +20,10 @@ type overview struct {
 	env  *env
 	vp   viewport.Model
 	w, h int
+	// stale says the content must be rebuilt before the next view; view
+	// is the last view, reused until something changes.
+	stale bool
+	view  string
 }
 
 func newOverview(e *env) *overview {
@@ -38,28 +42,40 @@ func (o *overview) Capturing() bool { return false }
 
 // SetSize implements tab.
 func (o *overview) SetSize(w, h int) {
-	o.w, o.h = w, h
-	o.vp.SetWidth(w)
-	o.vp.SetHeight(h)
-	o.Refresh()
+	if w != o.w || h != o.h {
+		o.w, o.h = w, h
+		o.vp.SetWidth(w)
+		o.vp.SetHeight(h)
+		o.Refresh()
+	}
 }
 
 // Refresh implements tab.
 func (o *overview) Refresh() {
-	if o.w > 0 {
-		o.vp.SetContent(o.render())
-	}
+	o.stale, o.view = true, ""
 }
 
 // Update implements tab.
 func (o *overview) Update(msg tea.Msg) (tab, tea.Cmd) {
 	var cmd tea.Cmd
 	o.vp, cmd = o.vp.Update(msg)
+	o.view = ""
 	return o, cmd
 }
 
 // View implements tab.
-func (o *overview) View() string { return o.vp.View() }
+// The content is built only when the tab is first shown after a change,
+// and the view is reused until the next one.
+func (o *overview) View() string {
+	if o.stale && o.w > 0 {
+		o.vp.SetContent(o.render())
+		o.stale = false
+	}
+	if o.view == "" {
+		o.view = o.vp.View()
+	}
+	return o.view
+}
 
 // headlines are the metrics marked as headline, or the first few.
 func headlines(ds *data.Dataset) []*data.Metric {
@@ -160,7 +176,7 @@ func (o *overview) summary() string {
 	e := o.env
 	st := e.ds.Stats()
 	met, missed, unclear := 0, 0, 0
-	gaps := e.ds.Gaps()
+	gaps := e.gaps()
 	for _, g := range gaps {
 		switch {
 		case g.Basis == data.BasisActual && g.Met:
@@ -174,7 +190,7 @@ func (o *overview) summary() string {
 	lines := []string{
 		e.st.Subtle.Render(strings.Join([]string{
 			fmt.Sprintf(e.t.Figures, st.Figures), fmt.Sprintf(e.t.Sources, st.Sources),
-			fmt.Sprintf(e.t.Conflicts, len(e.ds.Conflicts())),
+			fmt.Sprintf(e.t.Conflicts, e.conflictCount()),
 		}, "  |  ")),
 	}
 	if len(gaps) > 0 {
@@ -210,7 +226,7 @@ func (o *overview) glance() string {
 	if o.w >= 110 {
 		half = o.w/2 - 2
 	}
-	if gaps := e.ds.Gaps(); len(gaps) > 0 {
+	if gaps := e.gaps(); len(gaps) > 0 {
 		tg := &targets{env: e}
 		lines := []string{e.st.Heading.Render(e.t.Tabs[TabTargets])}
 		for _, g := range gaps {

@@ -18,6 +18,11 @@ type sources struct {
 	row    int
 	figOff int
 	w, h   int
+	// list and figs are built on first view after a change of data or
+	// language; figsFor is the source row figs belongs to.
+	list    *grid
+	figs    *grid
+	figsFor int
 }
 
 type sourceKeys struct {
@@ -51,6 +56,7 @@ func (s *sources) Refresh() {
 		FigDown: key.NewBinding(key.WithKeys("]"), key.WithHelp("[/]", lt.KeyRow)),
 	}
 	s.row = clamp(s.row, 0, max(0, len(s.env.ds.Sources)-1))
+	s.list, s.figs = nil, nil
 }
 
 // Update implements tab.
@@ -82,17 +88,11 @@ func (s *sources) View() string {
 	if len(srcs) == 0 {
 		return e.st.Faint.Render(lt.NoData)
 	}
-	rows := make([][]string, len(srcs))
-	for i, src := range srcs {
-		date := clean(src.Date)
-		if src.DateInferred {
-			date += "(" + lt.Inferred + ")"
-		}
-		rows[i] = []string{clean(src.Publisher), date, fmt.Sprint(len(e.ds.FiguresFrom(src.ID))), s.title(&src)}
+	if s.list == nil {
+		s.list = s.buildList()
 	}
-	head := []string{lt.ColPublisher, lt.ColDate, lt.ColFigures, lt.ColTitle}
-	top := min(len(rows)+1, max(3, s.h/2))
-	table := e.grid(head, rows, 3, s.row, window(s.row, 0, len(rows), top-1), s.w, top)
+	top := min(len(srcs)+1, max(3, s.h/2))
+	table := s.list.render(&e.st, 3, s.row, window(s.row, 0, len(srcs), top-1), s.w, top)
 	src := &srcs[s.row]
 	info := []string{}
 	if src.Note != "" {
@@ -102,7 +102,22 @@ func (s *sources) View() string {
 		info = append(info, e.st.Faint.Render(truncate(clean(src.URL), s.w)))
 	}
 	rest := s.h - lipgloss.Height(table) - len(info) - 1
-	return strings.Join(append(append([]string{table, ""}, info...), s.figures(src.ID, rest)), "\n")
+	return strings.Join(append(append([]string{table, ""}, info...), s.figures(rest)), "\n")
+}
+
+// buildList lays out the sources table once.
+func (s *sources) buildList() *grid {
+	e, lt := s.env, s.env.t
+	rows := make([][]string, len(e.ds.Sources))
+	for i := range e.ds.Sources {
+		src := &e.ds.Sources[i]
+		date := clean(src.Date)
+		if src.DateInferred {
+			date += "(" + lt.Inferred + ")"
+		}
+		rows[i] = []string{clean(src.Publisher), date, fmt.Sprint(len(e.ds.FiguresFrom(src.ID))), s.title(src)}
+	}
+	return newGrid([]string{lt.ColPublisher, lt.ColDate, lt.ColFigures, lt.ColTitle}, rows)
 }
 
 func (s *sources) title(src *data.Source) string {
@@ -112,12 +127,21 @@ func (s *sources) title(src *data.Source) string {
 	return clean(src.Title)
 }
 
-// figures lists what one source supplies, scrolled by figOff.
-func (s *sources) figures(id string, h int) string {
-	e, lt := s.env, s.env.t
+// figures lists what the selected source supplies, scrolled by figOff.
+func (s *sources) figures(h int) string {
 	if h < 2 {
 		return ""
 	}
+	if s.figs == nil || s.figsFor != s.row {
+		s.figs, s.figsFor = s.buildFigures(s.env.ds.Sources[s.row].ID), s.row
+	}
+	off := clamp(s.figOff, 0, max(0, len(s.figs.rows)-(h-1)))
+	return s.figs.render(&s.env.st, 0, -1, off, s.w, h)
+}
+
+// buildFigures lays out one source's figures once.
+func (s *sources) buildFigures(id string) *grid {
+	e, lt := s.env, s.env.t
 	refs := e.ds.FiguresFrom(id)
 	rows := make([][]string, len(refs))
 	for i, r := range refs {
@@ -131,7 +155,5 @@ func (s *sources) figures(id string, h int) string {
 		}
 		rows[i] = []string{name(r.Metric.Name, e.lang), zone, figureLabel(r.Figure), v, lt.kind(r.Figure.Kind)}
 	}
-	off := clamp(s.figOff, 0, max(0, len(rows)-(h-1)))
-	head := []string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}
-	return e.grid(head, rows, 0, -1, off, s.w, h)
+	return newGrid([]string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}, rows)
 }

@@ -39,6 +39,12 @@ type env struct {
 	list    listKeys
 	version int
 	charts  map[chartSpec]string
+
+	// Figures derived from the whole dataset, computed once per data
+	// version.
+	derivedFor int
+	allGaps    []data.Gap
+	conflicts  int
 }
 
 func newEnv(ds *data.Dataset, lang Lang, isDark bool) *env {
@@ -61,6 +67,31 @@ func (e *env) setData(ds *data.Dataset) {
 	e.ds = ds
 	e.version++
 	clear(e.charts)
+}
+
+// derive computes the whole-dataset figures for the current data.
+func (e *env) derive() {
+	if e.allGaps != nil && e.derivedFor == e.version {
+		return
+	}
+	e.allGaps = e.ds.Gaps()
+	if e.allGaps == nil {
+		e.allGaps = []data.Gap{}
+	}
+	e.conflicts = len(e.ds.Conflicts())
+	e.derivedFor = e.version
+}
+
+// gaps returns every target's gap, problems first.
+func (e *env) gaps() []data.Gap {
+	e.derive()
+	return e.allGaps
+}
+
+// conflictCount is the number of metric-zone-years whose sources disagree.
+func (e *env) conflictCount() int {
+	e.derive()
+	return e.conflicts
 }
 
 // chart returns the line chart for spec, drawing it only on a cache miss.

@@ -8,24 +8,38 @@ import (
 	"lzdash/data"
 )
 
-// grid renders rows of cells as aligned columns, measuring display width
-// so that Chinese text lines up. Column flex takes what is left of width
-// and is truncated; sel is the highlighted row or -1. Only the rows from
-// offset that fit in height are drawn.
-func (e *env) grid(head []string, rows [][]string, flex, sel, offset, width, height int) string {
+// grid is a table of cells whose natural column widths are measured once,
+// by display width so that Chinese text lines up; drawing it touches only
+// the rows that are on screen.
+type grid struct {
+	head   []string
+	rows   [][]string
+	widths []int
+}
+
+func newGrid(head []string, rows [][]string) *grid {
+	g := &grid{head: head, rows: rows, widths: make([]int, len(head))}
+	for i, h := range head {
+		g.widths[i] = lipgloss.Width(h)
+	}
+	for _, r := range rows {
+		for i := 0; i < len(head) && i < len(r); i++ {
+			g.widths[i] = max(g.widths[i], lipgloss.Width(r[i]))
+		}
+	}
+	return g
+}
+
+// render draws the header and the rows from offset that fit in height.
+// Column flex takes what is left of width and is truncated; no other
+// column takes more than a quarter of it. sel is the highlighted row, or
+// -1.
+func (g *grid) render(st *Styles, flex, sel, offset, width, height int) string {
 	if height <= 0 || width <= 0 {
 		return ""
 	}
-	n := len(head)
-	widths := make([]int, n)
-	for i, h := range head {
-		widths[i] = lipgloss.Width(h)
-	}
-	for _, r := range rows {
-		for i := 0; i < n && i < len(r); i++ {
-			widths[i] = max(widths[i], lipgloss.Width(r[i]))
-		}
-	}
+	n := len(g.head)
+	widths := append([]int(nil), g.widths...)
 	used := 0
 	for i := 0; i < n; i++ {
 		if i != flex {
@@ -49,12 +63,13 @@ func (e *env) grid(head []string, rows [][]string, flex, sel, offset, width, hei
 		}
 		return b.String()
 	}
-	out := []string{e.st.TableHead.Render(truncate(line(head), width))}
-	end := min(len(rows), offset+height-1)
+	out := make([]string, 1, height)
+	out[0] = st.TableHead.Render(truncate(line(g.head), width))
+	end := min(len(g.rows), offset+height-1)
 	for i := max(0, offset); i < end; i++ {
-		l := truncate(line(rows[i]), width)
+		l := truncate(line(g.rows[i]), width)
 		if i == sel {
-			l = e.st.Selected.Render(padRight(l, width))
+			l = st.Selected.Render(padRight(l, width))
 		}
 		out = append(out, l)
 	}
@@ -95,7 +110,7 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 	}
 	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
 	row := clamp(t.row, 0, max(0, len(rows)-1))
-	return e.grid(head, rows, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
+	return newGrid(head, rows).render(&e.st, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
 }
 
 // changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)".

@@ -20,6 +20,10 @@ type targets struct {
 	gaps []data.Gap
 	row  int
 	w, h int
+	// grid holds every row's cells, built on first view after a change
+	// of data or language; wide says whether it has the progress column.
+	grid *grid
+	wide bool
 }
 
 func newTargets(e *env) *targets {
@@ -43,8 +47,9 @@ func (t *targets) SetSize(w, h int) { t.w, t.h = w, h }
 
 // Refresh implements tab.
 func (t *targets) Refresh() {
-	t.gaps = t.env.ds.Gaps()
+	t.gaps = t.env.gaps()
 	t.row = clamp(t.row, 0, max(0, len(t.gaps)-1))
+	t.grid = nil
 }
 
 // Update implements tab.
@@ -105,12 +110,24 @@ func (t *targets) bar(g data.Gap) string {
 
 // View implements tab.
 func (t *targets) View() string {
-	e, lt := t.env, t.env.t
+	e := t.env
 	if len(t.gaps) == 0 {
-		return e.st.Faint.Render(lt.NoData)
+		return e.st.Faint.Render(e.t.NoData)
 	}
+	if wide := t.w >= 110; t.grid == nil || t.wide != wide {
+		t.grid, t.wide = t.buildGrid(wide), wide
+	}
+	detail := t.detail(t.gaps[t.row])
+	avail := max(2, t.h-len(strings.Split(detail, "\n"))-1)
+	off := window(t.row, 0, len(t.gaps), avail-1)
+	table := t.grid.render(&e.st, 1, t.row, off, t.w, avail)
+	return table + strings.Repeat("\n", max(1, avail-len(strings.Split(table, "\n"))+1)) + detail
+}
+
+// buildGrid lays out every target's row once.
+func (t *targets) buildGrid(wide bool) *grid {
+	e, lt := t.env, t.env.t
 	rows := make([][]string, len(t.gaps))
-	wide := t.w >= 110
 	for i, g := range t.gaps {
 		m, tg := g.Metric, g.Target
 		unit := clean(tg.UnitOr(m.Unit))
@@ -141,11 +158,7 @@ func (t *targets) View() string {
 	if wide {
 		head = append(head, lt.ColProgress)
 	}
-	detail := t.detail(t.gaps[t.row])
-	avail := max(2, t.h-len(strings.Split(detail, "\n"))-1)
-	off := window(t.row, 0, len(rows), avail-1)
-	table := e.grid(head, rows, 1, t.row, off, t.w, avail)
-	return table + strings.Repeat("\n", max(1, avail-len(strings.Split(table, "\n"))+1)) + detail
+	return newGrid(head, rows)
 }
 
 // detail shows the source text of the target and of the figure it is

@@ -18,6 +18,10 @@ type zones struct {
 	env  *env
 	vp   viewport.Model
 	w, h int
+	// stale says the content must be rebuilt before the next view; view
+	// is the last view, reused until something changes.
+	stale bool
+	view  string
 }
 
 func newZones(e *env) *zones { return &zones{env: e, vp: viewport.New()} }
@@ -34,40 +38,52 @@ func (z *zones) Capturing() bool { return false }
 
 // SetSize implements tab.
 func (z *zones) SetSize(w, h int) {
-	z.w, z.h = w, h
-	z.vp.SetWidth(w)
-	z.vp.SetHeight(h)
-	z.Refresh()
+	if w != z.w || h != z.h {
+		z.w, z.h = w, h
+		z.vp.SetWidth(w)
+		z.vp.SetHeight(h)
+		z.Refresh()
+	}
 }
 
 // Refresh implements tab.
 func (z *zones) Refresh() {
-	if z.w > 0 {
-		z.vp.SetContent(z.render())
-	}
+	z.stale, z.view = true, ""
 }
 
 // Update implements tab.
 func (z *zones) Update(msg tea.Msg) (tab, tea.Cmd) {
 	var cmd tea.Cmd
 	z.vp, cmd = z.vp.Update(msg)
+	z.view = ""
 	return z, cmd
 }
 
 // View implements tab.
-func (z *zones) View() string { return z.vp.View() }
+// The content is built only when the tab is first shown after a change,
+// and the view is reused until the next one.
+func (z *zones) View() string {
+	if z.stale && z.w > 0 {
+		z.vp.SetContent(z.render())
+		z.stale = false
+	}
+	if z.view == "" {
+		z.view = z.vp.View()
+	}
+	return z.view
+}
 
 func (z *zones) render() string {
 	e := z.env
 	var out []string
-	var solo []*data.Metric
+	solo := map[*data.Zone][]soloFigure{}
 	for i := range e.ds.Metrics {
 		m := &e.ds.Metrics[i]
 		switch pts := e.latestByZone(m); {
 		case len(pts) >= 2:
 			out = append(out, e.zoneBars(m, pts, z.w), "")
 		case len(pts) == 1:
-			solo = append(solo, m)
+			solo[pts[0].zone] = append(solo[pts[0].zone], soloFigure{m, pts[0].pt.Figure})
 		}
 	}
 	if cols := z.perZone(solo); cols != "" {
@@ -80,6 +96,12 @@ func (z *zones) render() string {
 	return strings.TrimRight(strings.Join(out, "\n"), "\n")
 }
 
+// soloFigure is the latest figure of a metric only one zone reports.
+type soloFigure struct {
+	m *data.Metric
+	f *data.Figure
+}
+
 // zonePoint is a member zone's latest figure for a metric.
 type zonePoint struct {
 	zone *data.Zone
@@ -88,14 +110,15 @@ type zonePoint struct {
 
 // latestByZone returns each member zone's latest figure for the metric.
 func (e *env) latestByZone(m *data.Metric) []zonePoint {
+	latest := e.ds.LatestByZone(m)
+	if len(latest) == 0 {
+		return nil
+	}
 	var out []zonePoint
 	for i := range e.ds.Zones {
 		zn := &e.ds.Zones[i]
-		if zn.IsAggregate() {
-			continue
-		}
-		if s := e.ds.Series(m, zn.ID); len(s) > 0 {
-			out = append(out, zonePoint{zn, s[len(s)-1]})
+		if p, ok := latest[zn.ID]; ok && !zn.IsAggregate() {
+			out = append(out, zonePoint{zn, p})
 		}
 	}
 	return out
@@ -147,7 +170,7 @@ func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
 
 // perZone lists, for each member zone, its industries and the figures no
 // other zone reports, in columns side by side when they fit.
-func (z *zones) perZone(solo []*data.Metric) string {
+func (z *zones) perZone(solo map[*data.Zone][]soloFigure) string {
 	e := z.env
 	var blocks []string
 	members := 0
@@ -178,12 +201,8 @@ func (z *zones) perZone(solo []*data.Metric) string {
 			}
 			lines = append(lines, wrapText(e.st.Subtle.Render(e.t.Leading+": ")+strings.Join(names, sep), cw))
 		}
-		for _, m := range solo {
-			s := e.ds.Series(m, zn.ID)
-			if len(s) == 0 {
-				continue
-			}
-			f := s[len(s)-1].Figure
+		for _, sf := range solo[zn] {
+			m, f := sf.m, sf.f
 			v := e.st.Value.Render(figureValue(m, f))
 			line := strings.Join(nonEmpty(name(m.Name, e.lang), v, e.st.Faint.Render(fmt.Sprint(f.Year)), e.badge(f.Kind)), " ")
 			lines = append(lines, truncate(line, cw))
