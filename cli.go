@@ -235,7 +235,7 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if *watch {
 		o.WatchPath = *path
 	}
-	p := tea.NewProgram(ui.New(ds, o), tea.WithInput(stdin), tea.WithOutput(stdout))
+	p := tea.NewProgram(ui.New(ds, o), tea.WithInput(stdin), tea.WithOutput(stdout), tea.WithFPS(ui.FPS))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "lzdash: %v\n", err)
 		return exitData

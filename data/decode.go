@@ -132,22 +132,37 @@ func Parse(file string, src []byte) (*Dataset, error) {
 // parse is Parse, reading the metrics list in parallel chunks when
 // chunked is set and the file's layout allows it.
 func parse(file string, src []byte, chunked bool) (*Dataset, error) {
-	d := &decoder{file: file, nodes: map[any]*yaml.Node{}, fields: map[reflect.Type]*structFields{}, broken: map[string]bool{}}
-	root := d.parse(src, chunked)
+	if chunked && len(src) <= MaxFileSize {
+		if ds, ps, ok := parseStreamed(file, src); ok {
+			return finish(ds, file, ps, false)
+		}
+	}
+	d := newDecoder(file)
+	root := d.parse(src)
 	if root == nil {
 		return nil, d.problems
 	}
 	ds := &Dataset{File: file}
 	d.decode(root, reflect.ValueOf(ds).Elem())
 	validate(ds, d)
-	if len(d.problems) > 0 {
-		d.problems.sort()
-		if d.truncated {
-			last := d.problems[len(d.problems)-1]
-			d.problems = append(d.problems, Problem{File: file, Pos: last.Pos,
+	return finish(ds, file, d.problems, d.truncated)
+}
+
+func newDecoder(file string) *decoder {
+	return &decoder{file: file, nodes: map[any]*yaml.Node{}, fields: map[reflect.Type]*structFields{}, broken: map[string]bool{}}
+}
+
+// finish returns the dataset, or its problems in file order with a last
+// line when some were dropped.
+func finish(ds *Dataset, file string, ps Problems, truncated bool) (*Dataset, error) {
+	if len(ps) > 0 {
+		ps.sort()
+		if truncated {
+			last := ps[len(ps)-1]
+			ps = append(ps, Problem{File: file, Pos: last.Pos,
 				Msg: fmt.Sprintf("too many problems; stopped after %d", maxErrors)})
 		}
-		return nil, d.problems
+		return nil, ps
 	}
 	ds.buildIndex()
 	return ds, nil
@@ -155,7 +170,7 @@ func parse(file string, src []byte, chunked bool) (*Dataset, error) {
 
 // parse checks the raw bytes and returns the document's top node, or nil
 // after recording why not.
-func (d *decoder) parse(src []byte, chunked bool) *yaml.Node {
+func (d *decoder) parse(src []byte) *yaml.Node {
 	if len(src) > MaxFileSize {
 		d.addf(nil, "file is %d bytes; the limit is %d", len(src), MaxFileSize)
 		return nil
@@ -168,11 +183,6 @@ func (d *decoder) parse(src []byte, chunked bool) *yaml.Node {
 		p.File = d.file
 		d.problems = append(d.problems, p)
 		return nil
-	}
-	if chunked {
-		if root := parseChunked(src); root != nil {
-			return root
-		}
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))

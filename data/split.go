@@ -3,7 +3,9 @@ package data
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"reflect"
 	"runtime"
 	"sync"
 
@@ -16,8 +18,9 @@ const chunkedMin = 256 << 10
 
 // chunk is a run of whole entries of the top-level metrics list.
 type chunk struct {
-	src  []byte
-	line int // the file line of the chunk's first line, 1-based
+	src   []byte
+	line  int // the file line of the chunk's first line, 1-based
+	first int // the index in the list of the chunk's first entry
 }
 
 // splitMetrics finds a top-level "metrics:" block list that runs to the
@@ -88,72 +91,137 @@ func splitMetrics(src []byte, n int) (head []byte, keyLine int, chunks []chunk, 
 		if i < len(starts) {
 			end = starts[i]
 		}
-		chunks = append(chunks, chunk{src: src[starts[from]:end], line: startLines[from]})
+		chunks = append(chunks, chunk{src: src[starts[from]:end], line: startLines[from], first: from})
 		from = i
 	}
 	return head, keyLine, chunks, true
 }
 
-// parseChunked parses a large file's metrics list in parallel, one chunk
-// per goroutine, and joins the results into one document. It returns nil
-// when the layout is unusual or any part fails to parse; the caller then
-// parses the file whole.
-func parseChunked(src []byte) *yaml.Node {
-	workers := runtime.GOMAXPROCS(0)
-	head, keyLine, chunks, ok := splitMetrics(src, 2*workers)
-	if !ok {
-		return nil
+// parseStreamed decodes and validates a large file with its metrics list
+// read in chunks, several at a time. Each chunk's YAML nodes are dropped
+// as soon as its metrics are decoded and checked, so memory stays near
+// the size of the dataset itself rather than of its syntax tree. ok is
+// false when the layout is unusual, any part is not valid YAML, or there
+// are too many problems to report in the same order as a whole parse; the
+// caller then parses the file whole.
+func parseStreamed(file string, src []byte) (ds *Dataset, ps Problems, ok bool) {
+	if _, bad := badByte(src); bad {
+		return nil, nil, false
 	}
-	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: 1, Column: 1}
+	workers := runtime.GOMAXPROCS(0)
+	head, keyLine, chunks, ok := splitMetrics(src, max(2*workers, len(src)/(128<<10)))
+	if !ok {
+		return nil, nil, false
+	}
+	d := newDecoder(file)
+	// With nothing before "metrics:", the top mapping starts at that key.
+	root := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: keyLine, Column: 1}
 	if len(bytes.TrimSpace(head)) > 0 {
+		// The part before "metrics:" must read the same alone as in the
+		// whole file: a block mapping from the first column, with no
+		// document markers.
+		if bytes.HasPrefix(head, []byte("---")) || bytes.HasPrefix(head, []byte("...")) ||
+			bytes.Contains(head, []byte("\n---")) || bytes.Contains(head, []byte("\n...")) {
+			return nil, nil, false
+		}
 		doc, err := parseOne(head)
-		if err != nil || doc.Kind != yaml.MappingNode {
-			return nil
+		if err != nil || doc.Kind != yaml.MappingNode || doc.Style&yaml.FlowStyle != 0 || doc.Column != 1 {
+			return nil, nil, false
 		}
 		root = doc
 	}
-	lists := make([][]*yaml.Node, len(chunks))
-	failed := false
-	var mu sync.Mutex
+	// The metrics key, so that positions of the root's fields resolve.
+	root.Content = append(root.Content,
+		&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "metrics", Line: keyLine, Column: 1},
+		&yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: keyLine + 1, Column: 1})
+	ds = &Dataset{File: file}
+	d.decode(root, reflect.ValueOf(ds).Elem())
+	r := validateHead(ds, d)
+
+	results := make([]chunkResult, len(chunks))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range min(workers, len(chunks)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range next {
-				c := chunks[i]
-				doc, err := parseOne(append([]byte("metrics:\n"), c.src...))
-				if err != nil || doc.Kind != yaml.MappingNode || len(doc.Content) != 2 || doc.Content[1].Kind != yaml.SequenceNode {
-					mu.Lock()
-					failed = true
-					mu.Unlock()
-					continue
-				}
-				seq := doc.Content[1]
-				shift(seq, c.line-2)
-				lists[i] = seq.Content
+				results[i] = decodeChunk(file, chunks[i], r)
 			}
-		}()
+		})
 	}
 	for i := range chunks {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	if failed {
-		return nil
+
+	ps = d.problems
+	truncated := d.truncated
+	seen := map[string]bool{}
+	for _, res := range results {
+		if res.failed {
+			return nil, nil, false
+		}
+		truncated = truncated || res.truncated
+		ps = append(ps, res.problems...)
+		for j := range res.metrics {
+			i := len(ds.Metrics)
+			m := res.metrics[j]
+			id := res.ids[j]
+			if wellFormedID(m.ID) && seen[m.ID] && !id.broken {
+				ps = append(ps, Problem{File: file, Pos: id.pos, Field: fmt.Sprintf("metrics[%d].id", i),
+					Msg: fmt.Sprintf("duplicate metric id %q", m.ID)})
+			}
+			seen[m.ID] = true
+			ds.Metrics = append(ds.Metrics, m)
+		}
 	}
-	seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: chunks[0].line, Column: 1}
-	for _, l := range lists {
-		seq.Content = append(seq.Content, l...)
+	if len(ps) > maxErrors || truncated {
+		return nil, nil, false
 	}
-	if len(seq.Content) > 0 {
-		seq.Line, seq.Column = seq.Content[0].Line, seq.Content[0].Column
+	if len(ds.Metrics) == 0 {
+		return nil, nil, false
 	}
-	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "metrics", Line: keyLine, Column: 1}
-	root.Content = append(root.Content, key, seq)
-	return root
+	return ds, ps, true
+}
+
+// chunkResult is what one chunk of the metrics list yields.
+type chunkResult struct {
+	metrics   []Metric
+	ids       []idAt
+	problems  Problems
+	truncated bool
+	failed    bool // not valid YAML: the whole file must be parsed instead
+}
+
+// idAt is where a metric's id is, for the duplicate check across chunks.
+type idAt struct {
+	pos    Pos
+	broken bool
+}
+
+// decodeChunk parses, decodes and validates one chunk of metrics.
+func decodeChunk(file string, c chunk, r refs) chunkResult {
+	doc, err := parseOne(append([]byte("metrics:\n"), c.src...))
+	if err != nil || doc.Kind != yaml.MappingNode || len(doc.Content) != 2 || doc.Content[1].Kind != yaml.SequenceNode {
+		return chunkResult{failed: true}
+	}
+	seq := doc.Content[1]
+	shift(seq, c.line-2)
+	d := newDecoder(file)
+	res := chunkResult{metrics: make([]Metric, len(seq.Content)), ids: make([]idAt, len(seq.Content))}
+	for k, n := range seq.Content {
+		i := c.first + k
+		d.path = append(d.path[:0], step{key: "metrics"}, step{idx: i, isIdx: true})
+		d.decode(n, reflect.ValueOf(&res.metrics[k]).Elem())
+	}
+	for k := range res.metrics {
+		m := &res.metrics[k]
+		l := loc{m, "metrics", c.first + k}
+		d.metric(m, l, nil, r)
+		res.ids[k] = idAt{pos: d.posOf(l, "id", -1), broken: d.insideBroken(fmt.Sprintf("metrics[%d].id", c.first+k))}
+	}
+	res.problems, res.truncated = d.problems, d.truncated
+	return res
 }
 
 // parseOne parses src as exactly one YAML document and returns its top

@@ -132,8 +132,26 @@ func (ps Problems) sort() {
 	})
 }
 
+// refs are the ids metrics may refer to.
+type refs struct {
+	sources, cats, zones map[string]bool
+}
+
 // validate checks the references and values of a decoded dataset.
 func validate(ds *Dataset, d *decoder) {
+	r := validateHead(ds, d)
+	if len(ds.Metrics) == 0 {
+		d.fail(loc{ds, "", -1}, "metrics", "the dataset has no metrics")
+	}
+	metrics := make(map[string]bool, len(ds.Metrics))
+	for i := range ds.Metrics {
+		d.metric(&ds.Metrics[i], loc{&ds.Metrics[i], "metrics", i}, metrics, r)
+	}
+}
+
+// validateHead checks everything but the metrics and returns the ids they
+// may refer to.
+func validateHead(ds *Dataset, d *decoder) refs {
 	root := loc{ds, "", -1}
 	if ds.Schema != SchemaVersion {
 		if !d.has(root, "schema") {
@@ -144,9 +162,6 @@ func validate(ds *Dataset, d *decoder) {
 	}
 	d.text(&ds.Title, root, "title")
 	d.text(&ds.Region, root, "region")
-	if len(ds.Metrics) == 0 {
-		d.fail(root, "metrics", "the dataset has no metrics")
-	}
 
 	sources := map[string]bool{}
 	for i := range ds.Sources {
@@ -174,10 +189,7 @@ func validate(ds *Dataset, d *decoder) {
 	for i := range ds.Zones {
 		d.zone(&ds.Zones[i], loc{&ds.Zones[i], "zones", i}, zones, sources)
 	}
-	metrics := make(map[string]bool, len(ds.Metrics))
-	for i := range ds.Metrics {
-		d.metric(&ds.Metrics[i], loc{&ds.Metrics[i], "metrics", i}, metrics, cats, zones, sources)
-	}
+	return refs{sources: sources, cats: cats, zones: zones}
 }
 
 func (d *decoder) required(v string, l loc, field string) {
@@ -197,16 +209,24 @@ func (d *decoder) text(t *Text, l loc, field string) {
 	d.required(t.En, tl, "en")
 }
 
+// id checks an id's form and, when seen is not nil, that it is new.
 func (d *decoder) id(id string, l loc, what string, seen map[string]bool) {
 	switch {
 	case strings.TrimSpace(id) == "":
 		d.fail(l, "id", "a %s needs an id", what)
 	case strings.ContainsAny(id, " \t"):
 		d.fail(l, "id", "id %q must not contain spaces", id)
-	case seen[id]:
+	case seen != nil && seen[id]:
 		d.fail(l, "id", "duplicate %s id %q", what, id)
 	}
-	seen[id] = true
+	if seen != nil {
+		seen[id] = true
+	}
+}
+
+// wellFormedID reports whether id passes the form checks of id.
+func wellFormedID(id string) bool {
+	return strings.TrimSpace(id) != "" && !strings.ContainsAny(id, " \t")
 }
 
 func (d *decoder) ref(id string, l loc, field, what string, known map[string]bool) {
@@ -262,10 +282,13 @@ func (d *decoder) zone(z *Zone, l loc, zones, sources map[string]bool) {
 	}
 }
 
-func (d *decoder) metric(m *Metric, l loc, metrics, cats, zones, sources map[string]bool) {
+// metric checks one metric and its figures; metrics, when not nil, holds
+// the ids seen so far.
+func (d *decoder) metric(m *Metric, l loc, metrics map[string]bool, r refs) {
+	zones, sources := r.zones, r.sources
 	d.id(m.ID, l, "metric", metrics)
 	d.text(&m.Name, l, "name")
-	d.ref(m.Category, l, "category", "category", cats)
+	d.ref(m.Category, l, "category", "category", r.cats)
 	d.required(m.Unit, l, "unit")
 	if m.Better != "" && m.Better != "higher" && m.Better != "lower" {
 		d.fail(l, "better", "must be higher or lower, not %q", m.Better)

@@ -12,6 +12,11 @@ import (
 	"lzdash/data"
 )
 
+// FPS is the frame rate the dashboard asks Bubble Tea for: the highest it
+// allows, so that a key's effect is drawn within about 8 ms instead of
+// Bubble Tea's default 16.
+const FPS = 120
+
 // Minimum terminal size the dashboard draws in.
 const (
 	MinWidth  = 60

@@ -1,0 +1,257 @@
+// Command ttff measures a terminal program the way a person meets it: it
+// starts the program in a real pseudo-terminal of a given size, answers
+// the queries terminals answer at start-up, and reports
+//
+//   - the time from start to the first complete frame,
+//   - the time from a key press to the frame that shows its effect,
+//   - the peak resident memory of the process,
+//
+// as median, min and max over repeated runs.
+//
+//	go build -o /tmp/lzdash . && go run ./bench/ttff -n 20 -- /tmp/lzdash
+//	go run ./bench/ttff -preset htop -n 20 -- htop
+//
+// A frame counts as complete when a marker that the program draws last
+// (for lzdash, the last word of the help line) appears in the output with
+// escape sequences removed; a key's frame is the first output after the
+// key that holds the marker of its effect. Markers must not contain
+// spaces, since renderers skip unchanged cells by moving the cursor.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/creack/pty"
+)
+
+// preset is how to recognise one program's frames.
+type preset struct {
+	ready   string // drawn last in the first frame
+	key     string // bytes to send
+	changed string // appears once the key's effect is drawn
+	quit    string // bytes that make the program exit
+}
+
+var presets = map[string]preset{
+	"lzdash":    {ready: "退出", key: "\t", changed: "筛选", quit: "q"},
+	"lzdash-en": {ready: "quit", key: "\t", changed: "filter", quit: "q"},
+	"htop":      {ready: "F10Quit", key: "\x1bOQ", changed: "Meters", quit: "q"},
+	"btop":      {ready: "proc", key: "o", changed: "Options", quit: "q"},
+	"vd":        {ready: "rows", key: "I", changed: "describe", quit: "gq"},
+}
+
+type result struct {
+	first, key time.Duration
+	rssKB      int64
+}
+
+func main() {
+	name := flag.String("preset", "lzdash", "how to recognise frames: lzdash, lzdash-en, htop, btop or vd")
+	runs := flag.Int("n", 10, "number of runs")
+	cols := flag.Int("w", 120, "terminal width")
+	rows := flag.Int("h", 40, "terminal height")
+	answer := flag.Bool("answer", true, "answer start-up queries (cursor position, colours, modes) like a terminal")
+	settle := flag.Duration("settle", 300*time.Millisecond, "wait after the first frame before pressing the key")
+	timeout := flag.Duration("timeout", 10*time.Second, "give up on a frame after this long")
+	flag.Parse()
+	p, ok := presets[*name]
+	if !ok || flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: ttff [-preset NAME] [-n RUNS] [-w COLS] [-h ROWS] -- COMMAND [ARGS]")
+		os.Exit(2)
+	}
+	var rs []result
+	for i := 0; i < *runs; i++ {
+		r, err := measure(flag.Args(), p, uint16(*cols), uint16(*rows), *answer, *settle, *timeout)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "run %d: %v\n", i+1, err)
+			os.Exit(1)
+		}
+		rs = append(rs, r)
+	}
+	fmt.Printf("%s (%d runs, %dx%d, queries answered: %v)\n", strings.Join(flag.Args(), " "), *runs, *cols, *rows, *answer)
+	report("first frame", rs, func(r result) float64 { return ms(r.first) }, "ms")
+	report("key to frame", rs, func(r result) float64 { return ms(r.key) }, "ms")
+	report("peak RSS", rs, func(r result) float64 { return float64(r.rssKB) / 1024 }, "MB")
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func report(what string, rs []result, f func(result) float64, unit string) {
+	v := make([]float64, len(rs))
+	for i, r := range rs {
+		v[i] = f(r)
+	}
+	slices.Sort(v)
+	med := v[len(v)/2]
+	if len(v)%2 == 0 {
+		med = (v[len(v)/2-1] + v[len(v)/2]) / 2
+	}
+	fmt.Printf("  %-13s median %8.2f %s   min %8.2f   max %8.2f\n", what, med, unit, v[0], v[len(v)-1])
+}
+
+// screen collects a program's output and answers its queries.
+type screen struct {
+	mu     sync.Mutex
+	out    bytes.Buffer
+	marks  []mark
+	answer bool
+	tty    *os.File
+}
+
+type mark struct {
+	s  string
+	at time.Time
+	ch chan time.Time
+	// from is the output length when the mark was set; only output after
+	// it counts.
+	from int
+}
+
+// queries are the start-up questions of Bubble Tea and other TUIs, with a
+// terminal's answers.
+var queries = []struct {
+	re  *regexp.Regexp
+	ans func([]string) string
+}{
+	{regexp.MustCompile(`\x1b\[6n`), func([]string) string { return "\x1b[1;1R" }},
+	{regexp.MustCompile(`\x1b\[\?6n`), func([]string) string { return "\x1b[?1;1R" }},
+	{regexp.MustCompile(`\x1b\](1[01]);\?(\x07|\x1b\\)`), func(m []string) string {
+		c := "ffff/ffff/ffff"
+		if m[1] == "11" {
+			c = "0000/0000/0000"
+		}
+		return "\x1b]" + m[1] + ";rgb:" + c + "\x1b\\"
+	}},
+	{regexp.MustCompile(`\x1b\[\?(\d+)\$p`), func(m []string) string { return "\x1b[?" + m[1] + ";2$y" }},
+	{regexp.MustCompile(`\x1b\[\?u`), func([]string) string { return "\x1b[?0u" }},
+	{regexp.MustCompile(`\x1b\[>0?q`), func([]string) string { return "\x1bP>|ttff\x1b\\" }},
+	{regexp.MustCompile(`\x1b\[0?c`), func([]string) string { return "\x1b[?62;22c" }},
+	{regexp.MustCompile(`\x1bP\+q([0-9a-fA-F;]+)\x1b\\`), func([]string) string { return "\x1bP0+r\x1b\\" }},
+}
+
+func (s *screen) write(b []byte) {
+	now := time.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.out.Write(b)
+	if s.answer {
+		for _, q := range queries {
+			for _, m := range q.re.FindAllStringSubmatch(string(b), -1) {
+				s.tty.WriteString(q.ans(m))
+			}
+		}
+	}
+	for i := 0; i < len(s.marks); i++ {
+		mk := s.marks[i]
+		if strings.Contains(ansi.Strip(s.out.String()[mk.from:]), mk.s) {
+			mk.ch <- now
+			s.marks = slices.Delete(s.marks, i, i+1)
+			i--
+		}
+	}
+}
+
+// expect returns a channel that receives the time at which s first
+// appears in the output written from now on.
+func (s *screen) expect(str string) chan time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ch := make(chan time.Time, 1)
+	s.marks = append(s.marks, mark{s: str, ch: ch, from: s.out.Len()})
+	return ch
+}
+
+func measure(argv []string, p preset, cols, rows uint16, answer bool, settle, timeout time.Duration) (result, error) {
+	var r result
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
+	s := &screen{answer: answer}
+	ready := s.expect(p.ready)
+	start := time.Now()
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: cols, Rows: rows})
+	if err != nil {
+		return r, err
+	}
+	s.tty = tty
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		buf := make([]byte, 64<<10)
+		for {
+			n, err := tty.Read(buf)
+			if n > 0 {
+				s.write(buf[:n])
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	kill := func() { _ = cmd.Process.Kill(); _ = cmd.Wait(); tty.Close() }
+	select {
+	case t := <-ready:
+		r.first = t.Sub(start)
+	case <-time.After(timeout):
+		kill()
+		return r, fmt.Errorf("no first frame (marker %q) within %v; output:\n%s", p.ready, timeout, tail(s))
+	}
+	time.Sleep(settle)
+	changed := s.expect(p.changed)
+	sent := time.Now()
+	if _, err := tty.WriteString(p.key); err != nil {
+		kill()
+		return r, err
+	}
+	select {
+	case t := <-changed:
+		r.key = t.Sub(sent)
+	case <-time.After(timeout):
+		kill()
+		return r, fmt.Errorf("no frame with %q within %v after the key", p.changed, timeout)
+	}
+	time.Sleep(settle)
+	if _, err := tty.WriteString(p.quit); err != nil {
+		kill()
+		return r, err
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		var ee *exec.ExitError
+		if err != nil && !errors.As(err, &ee) {
+			return r, err
+		}
+	case <-time.After(timeout):
+		kill()
+		return r, fmt.Errorf("did not quit on %q", p.quit)
+	}
+	tty.Close()
+	<-done
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.rssKB = ru.Maxrss
+	}
+	return r, nil
+}
+
+func tail(s *screen) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := ansi.Strip(s.out.String())
+	if len(out) > 2000 {
+		out = out[len(out)-2000:]
+	}
+	return out
+}
