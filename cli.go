@@ -28,6 +28,7 @@ Usage:
                                               write every figure to stdout
   lzdash snapshot [--tab TAB] [--width 100] [--height 40] [--lang zh|en] [--color]
                                               render one tab once, as plain text
+  lzdash serve [--listen ADDR] [...]          serve the dashboard over SSH (serve -h)
   lzdash --version                            print the version
   lzdash help                                 show this help
 
@@ -54,6 +55,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runExport(args[1:], stdout, stderr)
 		case "snapshot":
 			return runSnapshot(args[1:], stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(stdout, usage)
 			return exitOK

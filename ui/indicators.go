@@ -55,7 +55,7 @@ func (t *indicators) ShortHelp() []key.Binding {
 
 func (t *indicators) FullHelp() [][]key.Binding {
 	l := t.env.list
-	return [][]key.Binding{{l.Up, l.Down, l.Page}, {t.keys.Filter, t.keys.Clear, t.keys.Zone}, {t.keys.RowUp, t.keys.RowDown}}
+	return [][]key.Binding{{l.Up, l.Down, l.Page}, {t.keys.Filter, t.keys.Clear, t.keys.Zone}, {t.keys.RowDown}}
 }
 
 func (t *indicators) Capturing() bool { return t.typing }

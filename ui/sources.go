@@ -40,7 +40,7 @@ func (s *sources) ShortHelp() []key.Binding {
 }
 
 func (s *sources) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.env.list.Up, s.env.list.Down}, {s.keys.FigUp, s.keys.FigDown}}
+	return [][]key.Binding{{s.env.list.Up, s.env.list.Down}, {s.keys.FigDown}}
 }
 
 func (s *sources) Capturing() bool { return false }

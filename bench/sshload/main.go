@@ -1,0 +1,381 @@
+// Command sshload measures `lzdash serve` under many concurrent SSH
+// dashboard sessions. It opens -n sessions with a terminal each, waits for
+// each one's first frame, presses Tab in each and waits for the frame
+// showing the Indicators tab, then closes them all. It reports first-frame
+// and key-to-frame latencies and the server's memory per session.
+//
+// By default it starts the server itself, as a child process of its own
+// binary, so that the server's memory is measured apart from the
+// clients'. With -addr it loads a running server instead; give -pid too to
+// read that server's memory.
+//
+//	go run ./bench/sshload -n 500
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Tokens of the English dashboard, without spaces: the renderer moves the
+// cursor over cells that did not change.
+const (
+	firstFrameToken = "disagreements" // the overview's summary line
+	keyFrameToken   = "filter"        // the indicators tab's help line
+)
+
+type options struct {
+	n       int
+	addr    string
+	pid     int
+	width   int
+	height  int
+	ramp    time.Duration
+	spread  time.Duration
+	timeout time.Duration
+	hold    time.Duration
+	data    string
+	profile string
+}
+
+func main() {
+	var o options
+	child := flag.Bool("child", false, "run as the server child (internal)")
+	flag.IntVar(&o.n, "n", 50, "concurrent sessions")
+	flag.StringVar(&o.addr, "addr", "", "load the server at `ADDR` instead of starting one (it must be in English: serve --lang en)")
+	flag.IntVar(&o.pid, "pid", 0, "with -addr, the server's process `ID`, to read its memory")
+	flag.IntVar(&o.width, "width", 100, "terminal width")
+	flag.IntVar(&o.height, "height", 30, "terminal height")
+	flag.DurationVar(&o.ramp, "ramp", 0, "spread the session starts over `D` (0: all at once)")
+	flag.DurationVar(&o.spread, "spread", time.Second, "spread the key presses over `D`")
+	flag.DurationVar(&o.timeout, "timeout", time.Minute, "give up on a session after `D`")
+	flag.DurationVar(&o.hold, "hold", 2*time.Second, "keep the sessions open and idle for `D`, measuring the server's CPU")
+	flag.StringVar(&o.data, "data", "indicators.yaml", "dataset `FILE` for the server it starts")
+	flag.StringVar(&o.profile, "profile", "", "write the started server's CPU and heap profiles to `DIR`")
+	flag.Parse()
+	var err error
+	if *child {
+		err = runChild(o)
+	} else {
+		err = runBench(o)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "sshload:", err)
+		os.Exit(1)
+	}
+}
+
+// target is the server under load.
+type target struct {
+	addr  string
+	pid   int
+	cmd   *exec.Cmd
+	ctl   io.WriteCloser // commands to the child, one a line
+	reply *bufio.Scanner // the child's answers
+}
+
+func startChild(o options) (*target, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("finding own binary: %w", err)
+	}
+	args := []string{"-child", "-n", fmt.Sprint(o.n), "-data", o.data}
+	if o.profile != "" {
+		args = append(args, "-profile", o.profile)
+	}
+	cmd := exec.Command(self, args...)
+	cmd.Stderr = io.Discard
+	ctl, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting the server: %w", err)
+	}
+	s := &target{pid: cmd.Process.Pid, cmd: cmd, ctl: ctl, reply: bufio.NewScanner(out)}
+	if !s.reply.Scan() {
+		return nil, errors.New("the server did not start")
+	}
+	s.addr = strings.TrimSpace(s.reply.Text())
+	return s, nil
+}
+
+// ask sends the child a command and returns its one-line answer.
+func (s *target) ask(cmd string) string {
+	if s.ctl == nil {
+		return ""
+	}
+	fmt.Fprintln(s.ctl, cmd)
+	if s.reply.Scan() {
+		return s.reply.Text()
+	}
+	return ""
+}
+
+func (s *target) stop() {
+	if s.cmd != nil {
+		s.ctl.Close()
+		_ = s.cmd.Wait()
+	}
+}
+
+// cpu reads the server's user and system CPU time so far.
+func (s *target) cpu() time.Duration {
+	if s.pid == 0 {
+		return 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", s.pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name, which is in parentheses.
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	var utime, stime int64
+	fmt.Sscan(f[11], &utime)
+	fmt.Sscan(f[12], &stime)
+	return time.Duration(utime+stime) * time.Second / 100 // USER_HZ
+}
+
+// memory reads the server's VmRSS and VmHWM in KiB.
+func (s *target) memory() (rss, hwm int) {
+	if s.pid == 0 {
+		return 0, 0
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.pid))
+	if err != nil {
+		return 0, 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		var v int
+		if _, err := fmt.Sscanf(line, "VmRSS: %d kB", &v); err == nil {
+			rss = v
+		} else if _, err := fmt.Sscanf(line, "VmHWM: %d kB", &v); err == nil {
+			hwm = v
+		}
+	}
+	return rss, hwm
+}
+
+// result is what one session measured.
+type result struct {
+	connect, firstFrame, keyFrame time.Duration
+	err                           error
+}
+
+func runBench(o options) error {
+	srv := &target{addr: o.addr, pid: o.pid}
+	if o.addr == "" {
+		var err error
+		if srv, err = startChild(o); err != nil {
+			return err
+		}
+		defer srv.stop()
+	}
+	baseRSS, _ := srv.memory()
+	baseHeap := srv.ask("heap")
+	cpuStart := srv.cpu()
+
+	var (
+		ready, keyed sync.WaitGroup
+		finished     sync.WaitGroup
+		peak         = make(chan struct{}) // closed once every session has its first frame
+		measured     = make(chan struct{}) // closed once the peak is measured
+		done         = make(chan struct{}) // closed once every key has its frame
+		results      = make([]result, o.n)
+	)
+	ready.Add(o.n)
+	keyed.Add(o.n)
+	finished.Add(o.n)
+	start := time.Now()
+	for i := range o.n {
+		delay := time.Duration(0)
+		if o.ramp > 0 {
+			delay = o.ramp * time.Duration(i) / time.Duration(o.n)
+		}
+		go func() {
+			defer finished.Done()
+			time.Sleep(delay)
+			results[i] = session(o, srv.addr, &ready, &keyed, measured, done)
+		}()
+	}
+	go func() { ready.Wait(); close(peak) }()
+	<-peak
+	allFirst := time.Since(start)
+	openCPU := srv.cpu() - cpuStart
+	rss, _ := srv.memory()
+	peakHeap := srv.ask("heap")
+	close(measured)
+	keyed.Wait()
+	rss2, hwm := srv.memory()
+	cpu0 := srv.cpu()
+	time.Sleep(o.hold)
+	idleCPU := float64(srv.cpu()-cpu0) / float64(o.hold)
+	close(done)
+	finished.Wait()
+	report(o, results, allFirst, baseRSS, max(rss, rss2), hwm, baseHeap, peakHeap)
+	if srv.pid != 0 {
+		fmt.Printf("server CPU      %v to open them all: %v per session\n",
+			openCPU, (openCPU / time.Duration(o.n)).Round(100*time.Microsecond))
+	}
+	if o.hold > 0 && srv.pid != 0 {
+		fmt.Printf("server CPU      %.0f%% of one core with all %d sessions open and idle for %v\n", idleCPU*100, o.n, o.hold)
+	}
+	return nil
+}
+
+// session runs one visitor from dial to close.
+func session(o options, addr string, ready, keyed *sync.WaitGroup, measured, done <-chan struct{}) (r result) {
+	readyDone, keyedDone := false, false
+	defer func() {
+		if !readyDone {
+			ready.Done()
+		}
+		if !keyedDone {
+			keyed.Done()
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
+	defer cancel()
+
+	t0 := time.Now()
+	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
+		User: "bench", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: o.timeout,
+	})
+	if err != nil {
+		r.err = fmt.Errorf("dial: %w", err)
+		return r
+	}
+	defer c.Close()
+	r.connect = time.Since(t0)
+	sess, err := c.NewSession()
+	if err != nil {
+		r.err = fmt.Errorf("session: %w", err)
+		return r
+	}
+	defer sess.Close()
+	in, _ := sess.StdinPipe()
+	out, _ := sess.StdoutPipe()
+	if err := sess.RequestPty("xterm-256color", o.height, o.width, gossh.TerminalModes{}); err != nil {
+		r.err = fmt.Errorf("pty: %w", err)
+		return r
+	}
+	if err := sess.Shell(); err != nil {
+		r.err = fmt.Errorf("shell: %w", err)
+		return r
+	}
+	scr := newScreen(out)
+	go func() { <-ctx.Done(); c.Close() }()
+	if err := scr.waitFor(firstFrameToken); err != nil {
+		r.err = fmt.Errorf("first frame: %w", err)
+		return r
+	}
+	r.firstFrame = time.Since(t0)
+	readyDone = true
+	ready.Done()
+
+	<-measured
+	time.Sleep(rand.N(o.spread + 1))
+	scr.mark()
+	t1 := time.Now()
+	if _, err := io.WriteString(in, "\t"); err != nil {
+		r.err = fmt.Errorf("key: %w", err)
+		return r
+	}
+	if err := scr.waitFor(keyFrameToken); err != nil {
+		r.err = fmt.Errorf("key frame: %w", err)
+		return r
+	}
+	r.keyFrame = time.Since(t1)
+	keyedDone = true
+	keyed.Done()
+	<-done
+	return r
+}
+
+// screen accumulates a session's output, to find tokens in what follows
+// a mark.
+type screen struct {
+	r    io.Reader
+	buf  []byte
+	from int
+}
+
+func newScreen(r io.Reader) *screen { return &screen{r: r} }
+
+func (s *screen) mark() { s.from = len(s.buf) }
+
+func (s *screen) waitFor(token string) error {
+	chunk := make([]byte, 32<<10)
+	for !strings.Contains(ansi.Strip(string(s.buf[s.from:])), token) {
+		n, err := s.r.Read(chunk)
+		s.buf = append(s.buf, chunk[:n]...)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func report(o options, rs []result, allFirst time.Duration, baseRSS, rss, hwm int, baseHeap, peakHeap string) {
+	var conn, first, key []time.Duration
+	errs := map[string]int{}
+	for _, r := range rs {
+		if r.err != nil {
+			errs[r.err.Error()]++
+			continue
+		}
+		conn, first, key = append(conn, r.connect), append(first, r.firstFrame), append(key, r.keyFrame)
+	}
+	how := "all started at once"
+	if o.ramp > 0 {
+		how = "started over " + o.ramp.String()
+	}
+	fmt.Printf("sessions        %d (%s), %d ok, %dx%d terminals; all first frames in %v\n",
+		o.n, how, len(first), o.width, o.height, allFirst.Round(time.Millisecond))
+	fmt.Printf("connect+auth    %s\n", quantiles(conn))
+	fmt.Printf("first frame     %s   (from dial)\n", quantiles(first))
+	fmt.Printf("key to frame    %s   (keys spread over %v)\n", quantiles(key), o.spread)
+	if rss > 0 {
+		per := float64(rss-baseRSS) / float64(o.n) / 1024
+		fmt.Printf("server RSS      %.1f MiB before, %.1f MiB at peak, VmHWM %.1f MiB: %.2f MiB per session\n",
+			float64(baseRSS)/1024, float64(rss)/1024, float64(hwm)/1024, per)
+	}
+	if peakHeap != "" {
+		fmt.Printf("server Go heap  before: %s\n                at peak: %s\n", baseHeap, peakHeap)
+	}
+	for e, n := range errs {
+		fmt.Printf("error x%d: %s\n", n, e)
+	}
+}
+
+func quantiles(ds []time.Duration) string {
+	if len(ds) == 0 {
+		return "-"
+	}
+	slices.Sort(ds)
+	q := func(p float64) time.Duration {
+		return ds[min(len(ds)-1, int(p*float64(len(ds))))].Round(100 * time.Microsecond)
+	}
+	return fmt.Sprintf("p50 %-9v p99 %-9v max %v", q(0.50), q(0.99), ds[len(ds)-1].Round(100*time.Microsecond))
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"charm.land/log/v2"
+	"charm.land/ssh"
+
+	"lzdash/data"
+	"lzdash/server"
+)
+
+// shutdownGrace is how long open sessions get to close after SIGINT or
+// SIGTERM before their connections are cut; the process exits well
+// within 10 seconds.
+const shutdownGrace = 5 * time.Second
+
+// runServe serves the dashboard over SSH until SIGINT or SIGTERM.
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", stderr)
+	path := dataFlag(fs)
+	lang := langFlag(fs)
+	watch := fs.Bool("watch", false, "reload the --data file for every session when it changes")
+	listen := fs.String("listen", "127.0.0.1:23234", "`ADDR` to listen on (host:port)")
+	hostKey := fs.String("host-key", "", "host key `PATH`, created if missing (default: lzdash/host_ed25519 in the user config dir)")
+	authKeys := fs.String("authorized-keys", "", "authorized_keys `PATH`: only these keys get in (default: open demo mode)")
+	maxSessions := fs.Int("max-sessions", server.DefaultMaxSessions, "`N` sessions at most at once")
+	idle := fs.Duration("idle-timeout", 15*time.Minute, "close a connection idle for `D` (0: never)")
+	maxSession := fs.Duration("max-session", 2*time.Hour, "close any connection after `D` (0: never)")
+	if err := parseFlags(fs, args); err != nil {
+		return exitUsage
+	}
+	l, err := parseLang(fs, *lang)
+	if err != nil {
+		return exitUsage
+	}
+	switch {
+	case *watch && *path == "":
+		fmt.Fprintln(stderr, "lzdash serve: --watch needs --data FILE: the embedded dataset never changes")
+		return exitUsage
+	case *maxSessions < 1:
+		fmt.Fprintln(stderr, "lzdash serve: --max-sessions must be at least 1")
+		return exitUsage
+	case *idle < 0 || *maxSession < 0:
+		fmt.Fprintln(stderr, "lzdash serve: --idle-timeout and --max-session cannot be negative")
+		return exitUsage
+	}
+	if _, _, err := net.SplitHostPort(*listen); err != nil {
+		fmt.Fprintf(stderr, "lzdash serve: bad --listen %q: want host:port, such as 127.0.0.1:23234\n", *listen)
+		return exitUsage
+	}
+	if *hostKey == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			fmt.Fprintf(stderr, "lzdash serve: no user config dir (%v): give --host-key PATH\n", err)
+			return exitUsage
+		}
+		*hostKey = filepath.Join(dir, "lzdash", "host_ed25519")
+	}
+
+	ds, err := loadDataset(*path)
+	if err != nil {
+		reportLoadError(stderr, err)
+		return exitData
+	}
+	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "lzdash"})
+	// The wish middlewares log through the default logger.
+	log.SetDefault(logger)
+
+	cfg := server.Config{
+		Dataset: ds, Lang: l, Logger: logger,
+		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession,
+	}
+	if *watch {
+		cfg.WatchPath = *path
+		cfg.Reload = func() (*data.Dataset, error) { return loadDataset(*path) }
+	}
+	if *authKeys != "" {
+		if cfg.AuthorizedKeys, err = server.LoadAuthorizedKeys(*authKeys); err != nil {
+			fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
+			return exitData
+		}
+	}
+	// After the other checks, as it may write a file.
+	signer, created, err := server.LoadHostKey(*hostKey)
+	if err != nil {
+		fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
+		return exitData
+	}
+	cfg.HostKey = signer
+	if created {
+		logger.Info("created a new host key", "path", *hostKey)
+	}
+	srv, err := server.New(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
+		return exitData
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
+		return exitData
+	}
+	fmt.Fprintf(stdout, "lzdash: serving on %s: connect with ssh -p %s %s\n", ln.Addr(), port(ln.Addr()), host(ln.Addr()))
+	return serveUntilSignal(srv, ln, logger)
+}
+
+// serveUntilSignal serves until SIGINT or SIGTERM, then shuts down.
+func serveUntilSignal(srv *server.Server, ln net.Listener, logger *log.Logger) int {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		logger.Error("server stopped", "error", err)
+		return exitData
+	case sig := <-sigs:
+		logger.Info("shutting down", "signal", sig.String(), "sessions", srv.Sessions())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		logger.Warn("shutdown", "error", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+		logger.Error("server stopped", "error", err)
+		return exitData
+	}
+	logger.Info("stopped")
+	return exitOK
+}
+
+func port(a net.Addr) string {
+	_, p, _ := net.SplitHostPort(a.String())
+	return p
+}
+
+func host(a net.Addr) string {
+	h, _, _ := net.SplitHostPort(a.String())
+	if ip := net.ParseIP(h); ip != nil && (ip.IsLoopback() || ip.IsUnspecified()) {
+		return "localhost"
+	}
+	return h
+}

@@ -1,0 +1,318 @@
+// Package server serves the lzdash dashboard over SSH. Every session with
+// a terminal gets its own dashboard; without one, a few read-only commands
+// answer and exit. The dataset is loaded once and shared read-only by all
+// sessions.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	"charm.land/wish/v2/logging"
+	"charm.land/wish/v2/ratelimiter"
+	wishrecover "charm.land/wish/v2/recover"
+	gossh "golang.org/x/crypto/ssh"
+	"golang.org/x/time/rate"
+
+	"lzdash/data"
+	"lzdash/ui"
+)
+
+// Defaults for the zero values of Config.
+const (
+	DefaultMaxSessions      = 100
+	DefaultRateLimit        = rate.Limit(1) // sessions a second from one address
+	DefaultRateBurst        = 20
+	DefaultHandshakeTimeout = 20 * time.Second
+	DefaultPollInterval     = 500 * time.Millisecond
+	rateLimitEntries        = 10000
+)
+
+// Config configures a Server.
+type Config struct {
+	// Dataset is what sessions show. Required.
+	Dataset *data.Dataset
+	// WatchPath, when set, is polled for changes every PollInterval, and
+	// Reload is called to read it again when it changes.
+	WatchPath    string
+	Reload       func() (*data.Dataset, error)
+	PollInterval time.Duration
+
+	// HostKey is the server's private host key. Required; see LoadHostKey.
+	HostKey gossh.Signer
+	// AuthorizedKeys are the keys allowed in. Nil means open demo mode:
+	// anyone may connect.
+	AuthorizedKeys *KeySet
+
+	// MaxSessions caps concurrent sessions.
+	MaxSessions int
+	// IdleTimeout closes a connection with no traffic for that long;
+	// MaxTimeout closes any connection that old. Zero means no limit.
+	IdleTimeout time.Duration
+	MaxTimeout  time.Duration
+	// HandshakeTimeout bounds the time to authenticate.
+	HandshakeTimeout time.Duration
+	// RateLimit and RateBurst bound how fast one remote address may open
+	// sessions.
+	RateLimit rate.Limit
+	RateBurst int
+
+	// Lang is the language dashboards and snapshots open in.
+	Lang ui.Lang
+	// Logger receives the server's structured logs.
+	Logger *log.Logger
+
+	// newModel builds a session's model; tests replace it.
+	newModel func(*data.Dataset, ui.Options) tea.Model
+}
+
+// Server is an SSH server of lzdash dashboards.
+type Server struct {
+	cfg     Config
+	log     *log.Logger
+	ssh     *ssh.Server
+	hub     *hub
+	limiter ratelimiter.RateLimiter
+
+	active  counter // sessions open
+	closing atomic.Bool
+	ctx     context.Context    // the server's lifetime, for the watcher
+	stop    context.CancelFunc // ends ctx
+}
+
+// New checks cfg, fills in its defaults and builds a Server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Dataset == nil {
+		return nil, errors.New("server: no dataset")
+	}
+	if cfg.HostKey == nil {
+		return nil, errors.New("server: no host key")
+	}
+	if cfg.WatchPath != "" && cfg.Reload == nil {
+		return nil, errors.New("server: WatchPath needs Reload")
+	}
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = DefaultMaxSessions
+	}
+	if cfg.RateLimit <= 0 {
+		cfg.RateLimit = DefaultRateLimit
+	}
+	if cfg.RateBurst <= 0 {
+		cfg.RateBurst = DefaultRateBurst
+	}
+	if cfg.HandshakeTimeout <= 0 {
+		cfg.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = DefaultPollInterval
+	}
+	if cfg.Lang == "" {
+		cfg.Lang = ui.Zh
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = log.Default()
+	}
+	if cfg.newModel == nil {
+		cfg.newModel = func(ds *data.Dataset, o ui.Options) tea.Model { return ui.New(ds, o) }
+	}
+	s := &Server{
+		cfg:     cfg,
+		log:     cfg.Logger,
+		hub:     newHub(cfg.Dataset),
+		limiter: ratelimiter.NewRateLimiter(cfg.RateLimit, cfg.RateBurst, rateLimitEntries),
+	}
+	s.ctx, s.stop = context.WithCancel(context.Background())
+	s.ssh = &ssh.Server{
+		Version:          "lzdash",
+		HostSigners:      []ssh.Signer{cfg.HostKey},
+		IdleTimeout:      cfg.IdleTimeout,
+		MaxTimeout:       cfg.MaxTimeout,
+		HandshakeTimeout: cfg.HandshakeTimeout,
+		// Sessions only: no port forwarding, no global requests, no
+		// subsystems (so no SFTP).
+		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": sessionChannel},
+		RequestHandlers:   map[string]ssh.RequestHandler{},
+		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
+		ConnectionFailedCallback: func(c net.Conn, err error) {
+			s.log.Info("connection failed", "remote-addr", c.RemoteAddr().String(), "error", err)
+		},
+	}
+	// No password or keyboard-interactive handler is ever set, so the
+	// SSH library offers neither method.
+	if cfg.AuthorizedKeys != nil {
+		s.ssh.PublicKeyHandler = publicKeyHandler(cfg.AuthorizedKeys, s.log)
+	} else {
+		s.ssh.ServerConfigCallback = openServerConfig(s.log)
+	}
+	// The last middleware listed runs first.
+	s.ssh.Handler = wishrecover.MiddlewareWithLogger(s.log,
+		s.route(),
+		s.admit(),
+		logging.StructuredMiddlewareWithLogger(s.log, log.InfoLevel),
+	)(func(ssh.Session) {})
+	return s, nil
+}
+
+// Fingerprint returns the SHA256 fingerprint of the host key, as ssh
+// shows it to visitors.
+func (s *Server) Fingerprint() string {
+	return gossh.FingerprintSHA256(s.cfg.HostKey.PublicKey())
+}
+
+// Serve accepts connections on ln until Shutdown or Close, watching the
+// dataset file meanwhile if one was configured. It returns
+// ssh.ErrServerClosed after Shutdown or Close.
+func (s *Server) Serve(ln net.Listener) error {
+	if s.cfg.WatchPath != "" {
+		go s.watch(s.ctx)
+	}
+	if s.cfg.AuthorizedKeys == nil {
+		s.log.Warn("open demo mode: anyone who can reach this address can connect; use --authorized-keys to restrict")
+	} else {
+		s.log.Info("public key authentication only", "authorized-keys", s.cfg.AuthorizedKeys.Len())
+	}
+	s.log.Info("listening", "addr", ln.Addr().String(), "host-key", s.Fingerprint(),
+		"max-sessions", s.cfg.MaxSessions, "idle-timeout", s.cfg.IdleTimeout, "max-session", s.cfg.MaxTimeout)
+	err := s.ssh.Serve(ln)
+	s.stop()
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return err
+	}
+	return fmt.Errorf("serving ssh: %w", err)
+}
+
+// hangUpGrace is how long Shutdown lets clients hang up by themselves
+// once their sessions have ended.
+const hangUpGrace = time.Second
+
+// Shutdown stops accepting connections, tells every open dashboard
+// goodbye and ends it, and waits for the sessions to end until ctx is
+// done. Then it closes the connections that are left.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.closing.Store(true)
+	s.stop()
+	s.hub.close()
+	hungUp := make(chan error, 1)
+	go func() { hungUp <- s.ssh.Shutdown(ctx) }()
+	select {
+	case <-s.active.drained():
+	case <-ctx.Done():
+		s.log.Warn("sessions still open at the shutdown deadline", "sessions", s.Sessions())
+	}
+	grace := time.NewTimer(hangUpGrace)
+	defer grace.Stop()
+	select {
+	case err := <-hungUp:
+		return err
+	case <-grace.C:
+	case <-ctx.Done():
+	}
+	err := s.ssh.Close()
+	<-hungUp
+	return err
+}
+
+// Close closes the listener and every connection at once.
+func (s *Server) Close() error {
+	s.closing.Store(true)
+	s.stop()
+	s.hub.close()
+	return s.ssh.Close()
+}
+
+// Sessions returns the number of sessions open.
+func (s *Server) Sessions() int { return s.active.count() }
+
+// admit refuses sessions while shutting down, over the per-address rate
+// limit, or over the session cap; the others proceed, counted.
+func (s *Server) admit() wish.Middleware {
+	return func(next ssh.Handler) ssh.Handler {
+		return func(sess ssh.Session) {
+			switch {
+			case s.closing.Load():
+				s.refuse(sess, "the server is shutting down", "shutting down")
+				return
+			case s.limiter.Allow(sess) != nil:
+				s.refuse(sess, "too many connections from your address: try again later", "rate limited")
+				return
+			}
+			if !s.active.acquire(s.cfg.MaxSessions) {
+				s.refuse(sess, "server busy: try again later", "server busy")
+				return
+			}
+			defer s.active.release()
+			next(sess)
+		}
+	}
+}
+
+// refuse tells the visitor why in one line on stderr, logs it, and ends
+// the session with exit status 1.
+func (s *Server) refuse(sess ssh.Session, msg, reason string) {
+	kv := []any{"reason", reason, "remote-addr", sess.RemoteAddr().String(), "user", sess.User()}
+	if k := sess.PublicKey(); k != nil {
+		kv = append(kv, "fingerprint", gossh.FingerprintSHA256(k))
+	}
+	s.log.Warn("session refused", kv...)
+	fmt.Fprintf(sess.Stderr(), "lzdash: %s\n", msg)
+	_ = sess.Exit(1)
+}
+
+// counter counts open sessions up to a cap, and tells when none is left.
+type counter struct {
+	mu      sync.Mutex
+	n       int
+	waiters []chan struct{}
+}
+
+// acquire counts one more session, unless limit are open already.
+func (c *counter) acquire(limit int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n >= limit {
+		return false
+	}
+	c.n++
+	return true
+}
+
+// release counts one session fewer.
+func (c *counter) release() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n--
+	if c.n == 0 {
+		for _, w := range c.waiters {
+			close(w)
+		}
+		c.waiters = nil
+	}
+}
+
+func (c *counter) count() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n
+}
+
+// drained returns a channel closed once no session is open.
+func (c *counter) drained() <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w := make(chan struct{})
+	if c.n == 0 {
+		close(w)
+	} else {
+		c.waiters = append(c.waiters, w)
+	}
+	return w
+}
