@@ -97,9 +97,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.env.st = NewStyles(msg.IsDark())
-		m.help.Styles = m.env.st.Help
-		m.refresh()
+		if msg.IsDark() != m.env.st.isDark {
+			m.env.st = NewStyles(msg.IsDark())
+			m.help.Styles = m.env.st.Help
+			m.refresh()
+		}
 		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -18,16 +17,13 @@ const cardWidth = 38
 // overview shows the headline indicators as cards.
 type overview struct {
 	env  *env
-	vp   viewport.Model
-	w, h int
-	// stale says the content must be rebuilt before the next view; view
-	// is the last view, reused until something changes.
-	stale bool
-	view  string
+	pager
 }
 
 func newOverview(e *env) *overview {
-	return &overview{env: e, vp: viewport.New()}
+	t := &overview{env: e}
+	t.pager = pager{env: e, build: t.render}
+	return t
 }
 
 func (o *overview) ShortHelp() []key.Binding {
@@ -40,41 +36,10 @@ func (o *overview) FullHelp() [][]key.Binding {
 
 func (o *overview) Capturing() bool { return false }
 
-// SetSize implements tab.
-func (o *overview) SetSize(w, h int) {
-	if w != o.w || h != o.h {
-		o.w, o.h = w, h
-		o.vp.SetWidth(w)
-		o.vp.SetHeight(h)
-		o.Refresh()
-	}
-}
-
-// Refresh implements tab.
-func (o *overview) Refresh() {
-	o.stale, o.view = true, ""
-}
-
 // Update implements tab.
 func (o *overview) Update(msg tea.Msg) (tab, tea.Cmd) {
-	var cmd tea.Cmd
-	o.vp, cmd = o.vp.Update(msg)
-	o.view = ""
-	return o, cmd
-}
-
-// View implements tab.
-// The content is built only when the tab is first shown after a change,
-// and the view is reused until the next one.
-func (o *overview) View() string {
-	if o.stale && o.w > 0 {
-		o.vp.SetContent(o.render())
-		o.stale = false
-	}
-	if o.view == "" {
-		o.view = o.vp.View()
-	}
-	return o.view
+	o.scroll(msg)
+	return o, nil
 }
 
 // headlines are the metrics marked as headline, or the first few.

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -16,15 +15,14 @@ import (
 // industries, and shows the aggregate zones' series.
 type zones struct {
 	env  *env
-	vp   viewport.Model
-	w, h int
-	// stale says the content must be rebuilt before the next view; view
-	// is the last view, reused until something changes.
-	stale bool
-	view  string
+	pager
 }
 
-func newZones(e *env) *zones { return &zones{env: e, vp: viewport.New()} }
+func newZones(e *env) *zones {
+	z := &zones{env: e}
+	z.pager = pager{env: e, build: z.render}
+	return z
+}
 
 func (z *zones) ShortHelp() []key.Binding {
 	return []key.Binding{z.env.list.Up, z.env.list.Down}
@@ -36,41 +34,10 @@ func (z *zones) FullHelp() [][]key.Binding {
 
 func (z *zones) Capturing() bool { return false }
 
-// SetSize implements tab.
-func (z *zones) SetSize(w, h int) {
-	if w != z.w || h != z.h {
-		z.w, z.h = w, h
-		z.vp.SetWidth(w)
-		z.vp.SetHeight(h)
-		z.Refresh()
-	}
-}
-
-// Refresh implements tab.
-func (z *zones) Refresh() {
-	z.stale, z.view = true, ""
-}
-
 // Update implements tab.
 func (z *zones) Update(msg tea.Msg) (tab, tea.Cmd) {
-	var cmd tea.Cmd
-	z.vp, cmd = z.vp.Update(msg)
-	z.view = ""
-	return z, cmd
-}
-
-// View implements tab.
-// The content is built only when the tab is first shown after a change,
-// and the view is reused until the next one.
-func (z *zones) View() string {
-	if z.stale && z.w > 0 {
-		z.vp.SetContent(z.render())
-		z.stale = false
-	}
-	if z.view == "" {
-		z.view = z.vp.View()
-	}
-	return z.view
+	z.scroll(msg)
+	return z, nil
 }
 
 func (z *zones) render() string {
