@@ -16,7 +16,7 @@ const cardWidth = 38
 
 // overview shows the headline indicators as cards.
 type overview struct {
-	env  *env
+	env *env
 	pager
 }
 

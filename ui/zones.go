@@ -14,7 +14,7 @@ import (
 // zones compares the member zones metric by metric, lists their leading
 // industries, and shows the aggregate zones' series.
 type zones struct {
-	env  *env
+	env *env
 	pager
 }
 
