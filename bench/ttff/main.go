@@ -11,11 +11,13 @@
 //	go build -o /tmp/lzdash . && go run ./bench/ttff -n 20 -- /tmp/lzdash
 //	go run ./bench/ttff -preset htop -n 20 -- htop
 //
-// A frame counts as complete when a marker that the program draws last
-// (for lzdash, the last word of the help line) appears in the output with
-// escape sequences removed; a key's frame is the first output after the
-// key that holds the marker of its effect. Markers must not contain
-// spaces, since renderers skip unchanged cells by moving the cursor.
+// A frame is the burst of output (chunks less than 5 ms apart) in which a
+// marker of the program's appears, with escape sequences removed; its
+// time is that of the burst's last chunk. The first frame's marker is
+// something the program draws last (for lzdash, the last word of the help
+// line); a key's marker is something only its effect draws. Markers must
+// not contain spaces, since renderers skip unchanged cells by moving the
+// cursor. -trace shows the output as it comes, to choose them.
 package main
 
 import (
@@ -41,14 +43,14 @@ type preset struct {
 	ready   string // drawn last in the first frame
 	key     string // bytes to send
 	changed string // appears once the key's effect is drawn
-	quit    string // bytes that make the program exit
+	quit    string // bytes that make the program exit; "|" pauses 200 ms
 }
 
 var presets = map[string]preset{
 	"lzdash":    {ready: "退出", key: "\t", changed: "筛选", quit: "q"},
 	"lzdash-en": {ready: "quit", key: "\t", changed: "filter", quit: "q"},
-	"htop":      {ready: "F10Quit", key: "\x1bOQ", changed: "Meters", quit: "q"},
-	"btop":      {ready: "proc", key: "o", changed: "Options", quit: "q"},
+	"htop":      {ready: "F10Quit", key: "\x1bOP", changed: "return.", quit: "q|q"},
+	"btop":      {ready: "signals", key: "h", changed: "Description:", quit: "\x1b|q"},
 	"vd":        {ready: "rows", key: "I", changed: "describe", quit: "gq"},
 }
 
@@ -65,6 +67,7 @@ func main() {
 	answer := flag.Bool("answer", true, "answer start-up queries (cursor position, colours, modes) like a terminal")
 	settle := flag.Duration("settle", 300*time.Millisecond, "wait after the first frame before pressing the key")
 	timeout := flag.Duration("timeout", 10*time.Second, "give up on a frame after this long")
+	trace := flag.Bool("trace", false, "print each chunk of output with its time, to choose markers")
 	flag.Parse()
 	p, ok := presets[*name]
 	if !ok || flag.NArg() == 0 {
@@ -73,7 +76,7 @@ func main() {
 	}
 	var rs []result
 	for i := 0; i < *runs; i++ {
-		r, err := measure(flag.Args(), p, uint16(*cols), uint16(*rows), *answer, *settle, *timeout)
+		r, err := measure(flag.Args(), p, uint16(*cols), uint16(*rows), *answer, *settle, *timeout, *trace)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "run %d: %v\n", i+1, err)
 			os.Exit(1)
@@ -105,19 +108,27 @@ func report(what string, rs []result, f func(result) float64, unit string) {
 type screen struct {
 	mu     sync.Mutex
 	out    bytes.Buffer
-	marks  []mark
+	marks  []*mark
 	answer bool
 	tty    *os.File
+	last   time.Time // when the last chunk arrived
 }
 
 type mark struct {
 	s  string
-	at time.Time
 	ch chan time.Time
 	// from is the output length when the mark was set; only output after
 	// it counts.
 	from int
+	// seen is set once the marker has appeared; the mark then fires with
+	// the time of the last chunk of that burst of output.
+	seen bool
 }
+
+// burstGap is the silence that ends a burst of output: a frame is written
+// in chunks well under a millisecond apart, and frames come at least a
+// frame interval apart.
+const burstGap = 5 * time.Millisecond
 
 // queries are the start-up questions of Bubble Tea and other TUIs, with a
 // terminal's answers.
@@ -153,12 +164,26 @@ func (s *screen) write(b []byte) {
 			}
 		}
 	}
-	for i := 0; i < len(s.marks); i++ {
-		mk := s.marks[i]
-		if strings.Contains(ansi.Strip(s.out.String()[mk.from:]), mk.s) {
-			mk.ch <- now
-			s.marks = slices.Delete(s.marks, i, i+1)
-			i--
+	s.last = now
+	for _, mk := range s.marks {
+		if !mk.seen && strings.Contains(ansi.Strip(s.out.String()[mk.from:]), mk.s) {
+			mk.seen = true
+			go s.fireAfterBurst(mk)
+		}
+	}
+}
+
+// fireAfterBurst waits for the output to fall silent and reports the time
+// of the last chunk before the silence.
+func (s *screen) fireAfterBurst(mk *mark) {
+	for {
+		time.Sleep(burstGap)
+		s.mu.Lock()
+		last := s.last
+		s.mu.Unlock()
+		if time.Since(last) >= burstGap {
+			mk.ch <- last
+			return
 		}
 	}
 }
@@ -169,11 +194,11 @@ func (s *screen) expect(str string) chan time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ch := make(chan time.Time, 1)
-	s.marks = append(s.marks, mark{s: str, ch: ch, from: s.out.Len()})
+	s.marks = append(s.marks, &mark{s: str, ch: ch, from: s.out.Len()})
 	return ch
 }
 
-func measure(argv []string, p preset, cols, rows uint16, answer bool, settle, timeout time.Duration) (result, error) {
+func measure(argv []string, p preset, cols, rows uint16, answer bool, settle, timeout time.Duration, trace bool) (result, error) {
 	var r result
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
@@ -193,6 +218,13 @@ func measure(argv []string, p preset, cols, rows uint16, answer bool, settle, ti
 			n, err := tty.Read(buf)
 			if n > 0 {
 				s.write(buf[:n])
+				if trace {
+					txt := []rune(strings.Join(strings.Fields(ansi.Strip(string(buf[:n]))), " "))
+					if len(txt) > 100 {
+						txt = append(txt[:50], append([]rune(" ... "), txt[len(txt)-50:]...)...)
+					}
+					fmt.Fprintf(os.Stderr, "%8.2f ms  %6d bytes  %s\n", ms(time.Since(start)), n, string(txt))
+				}
 			}
 			if err != nil {
 				return
@@ -222,9 +254,14 @@ func measure(argv []string, p preset, cols, rows uint16, answer bool, settle, ti
 		return r, fmt.Errorf("no frame with %q within %v after the key", p.changed, timeout)
 	}
 	time.Sleep(settle)
-	if _, err := tty.WriteString(p.quit); err != nil {
-		kill()
-		return r, err
+	for i, q := range strings.Split(p.quit, "|") {
+		if i > 0 {
+			time.Sleep(200 * time.Millisecond)
+		}
+		if _, err := tty.WriteString(q); err != nil {
+			kill()
+			return r, err
+		}
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
