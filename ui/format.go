@@ -74,6 +74,16 @@ func figureLabel(f *data.Figure) string {
 	return y + " " + p
 }
 
+// shortLabel is figureLabel for a narrow column: a long period is kept
+// only for a part-year figure, whose meaning depends on it; the source
+// text shown beside the table has it for the others.
+func shortLabel(f *data.Figure) string {
+	if f.Kind == data.Partial || lipgloss.Width(clean(f.Period)) <= 8 {
+		return figureLabel(f)
+	}
+	return strconv.Itoa(f.Year)
+}
+
 // truncate cuts s to width display columns, marking the cut with "~".
 func truncate(s string, width int) string {
 	if width <= 0 {

@@ -21,9 +21,29 @@ type targets struct {
 	row  int
 	w, h int
 	// grid holds every row's cells, built on first view after a change
-	// of data or language; wide says whether it has the progress column.
-	grid *grid
-	wide bool
+	// of data, language or width class.
+	grid  *grid
+	class widthClass
+}
+
+// widthClass is how much a target row may show: narrow screens drop the
+// relative gap (the detail lines keep it), wide ones add a progress bar.
+type widthClass int
+
+const (
+	narrow widthClass = iota
+	medium
+	wide
+)
+
+func classOf(w int) widthClass {
+	switch {
+	case w >= 110:
+		return wide
+	case w >= 100:
+		return medium
+	}
+	return narrow
 }
 
 func newTargets(e *env) *targets {
@@ -114,8 +134,8 @@ func (t *targets) View() string {
 	if len(t.gaps) == 0 {
 		return e.st.Faint.Render(e.t.NoData)
 	}
-	if wide := t.w >= 110; t.grid == nil || t.wide != wide {
-		t.grid, t.wide = t.buildGrid(wide), wide
+	if c := classOf(t.w); t.grid == nil || t.class != c {
+		t.grid, t.class = t.buildGrid(c), c
 	}
 	detail := t.detail(t.gaps[t.row])
 	avail := max(2, t.h-len(strings.Split(detail, "\n"))-1)
@@ -125,7 +145,7 @@ func (t *targets) View() string {
 }
 
 // buildGrid lays out every target's row once.
-func (t *targets) buildGrid(wide bool) *grid {
+func (t *targets) buildGrid(class widthClass) *grid {
 	e, lt := t.env, t.env.t
 	rows := make([][]string, len(t.gaps))
 	for i, g := range t.gaps {
@@ -134,12 +154,12 @@ func (t *targets) buildGrid(wide bool) *grid {
 		target := withUnit(tg.Comparator+" "+stated(tg.Value), unit)
 		against, gap := "-", "-"
 		if f := g.Against; f != nil {
-			against = strings.Join(nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(m.Unit))), figureLabel(f), e.badge(f.Kind)), " ")
+			against = strings.Join(nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(m.Unit))), shortLabel(f), e.badge(f.Kind)), " ")
 			gap = signed(g.Diff, 2) + unitSep(unit)
 			if data.IsPercent(unit) {
 				gap = signed(g.Diff, 2) + "pp"
 			}
-			if g.DiffOK {
+			if g.DiffOK && class != narrow {
 				gap += " (" + signed(g.DiffPct, 1) + "%)"
 			}
 		}
@@ -150,12 +170,12 @@ func (t *targets) buildGrid(wide bool) *grid {
 			}
 		}
 		rows[i] = []string{t.status(g), label, fmt.Sprint(tg.Year), target, against, gap}
-		if wide {
+		if class == wide {
 			rows[i] = append(rows[i], t.bar(g))
 		}
 	}
 	head := []string{lt.ColStatus, lt.ColIndicator, lt.ColYear, lt.ColTarget, lt.ColAgainst, lt.ColGap}
-	if wide {
+	if class == wide {
 		head = append(head, lt.ColProgress)
 	}
 	return newGrid(head, rows)
@@ -168,6 +188,9 @@ func (t *targets) detail(g data.Gap) string {
 	var lines []string
 	if b := t.basis(g); b != "" {
 		lines = append(lines, e.st.Warn.Render(truncate(b, t.w)))
+	}
+	if classOf(t.w) == narrow && g.DiffOK && g.Basis != data.BasisNone {
+		lines = append(lines, e.st.Subtle.Render(e.t.ColGap+e.t.Colon+signed(g.DiffPct, 1)+"%"))
 	}
 	lines = append(lines, e.st.Quote.Render(truncate(e.t.ColTarget+e.t.Colon+"「"+clean(g.Target.Quote)+"」 "+e.source(g.Target.Source), t.w)))
 	if f := g.Against; f != nil {
