@@ -95,7 +95,9 @@ func lineChart(s []data.Point, target *float64, w, h int) string {
 	}
 	label := func(v float64) string { return num(v, prec) }
 	gutter := max(lipgloss.Width(label(lo)), lipgloss.Width(label(hi)), lipgloss.Width(label((lo+hi)/2))) + 4
-	cols := w - gutter - 1
+	// The last year label is centred on the last column, so it needs two
+	// columns beyond it.
+	cols := w - gutter - 3
 	rows := h
 	opts := []asciigraph.Option{
 		asciigraph.Height(max(1, rows-3)),

@@ -368,8 +368,7 @@ func (t *indicators) viewDetail(w int) string {
 func (t *indicators) viewChart(m *data.Metric, zone string, w, h int) string {
 	e := t.env
 	s := e.ds.Series(m, zone)
-	if h < 4 || len(s) < 2 {
-		// One figure makes no line; the table below shows it.
+	if h < 4 || len(s) == 0 {
 		return ""
 	}
 	var target *float64
