@@ -52,40 +52,20 @@ type chartSpec struct {
 }
 
 // lineChart plots a series over its years in at most w×h cells, with an
-// optional target drawn as a dashed line. Years are on the x axis.
+// optional target drawn as a dashed line. Years are on the x axis. The
+// line joins the years with figures; a stretch that ends at an estimate
+// or a part-year figure is dotted, so that no such figure looks final.
 func lineChart(s []data.Point, target *float64, w, h int) string {
 	if len(s) == 0 || w < 12 || h < 3 {
 		return ""
 	}
 	y0, y1 := s[0].Year, s[len(s)-1].Year
-	vals := make([]float64, 0, y1-y0+1)
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for i, p := range s {
-		if i > 0 {
-			// The line joins reported years; years between them are
-			// interpolated only to draw it.
-			prev := s[i-1]
-			for y := prev.Year + 1; y < p.Year; y++ {
-				f := float64(y-prev.Year) / float64(p.Year-prev.Year)
-				vals = append(vals, prev.Value+f*(p.Value-prev.Value))
-			}
-		}
-		vals = append(vals, p.Value)
+	for _, p := range s {
 		lo, hi = math.Min(lo, p.Value), math.Max(hi, p.Value)
 	}
-	series := [][]float64{vals}
 	if target != nil {
 		lo, hi = math.Min(lo, *target), math.Max(hi, *target)
-		flat := make([]float64, len(vals))
-		for i := range flat {
-			flat[i] = *target
-		}
-		series = append(series, flat)
-	}
-	if len(vals) == 1 {
-		for i := range series {
-			series[i] = append(series[i], series[i][0])
-		}
 	}
 	prec := 0
 	if hi-lo < 10 {
@@ -97,13 +77,22 @@ func lineChart(s []data.Point, target *float64, w, h int) string {
 	gutter := max(lipgloss.Width(label(lo)), lipgloss.Width(label(hi)), lipgloss.Width(label((lo+hi)/2))) + 4
 	// The last year label is centred on the last column, so it needs two
 	// columns beyond it.
-	cols := w - gutter - 3
+	cols := max(2, w-gutter-3)
+	final, other := resample(s, cols)
+	series := [][]float64{final, other}
+	if target != nil {
+		flat := make([]float64, cols)
+		for i := range flat {
+			flat[i] = *target
+		}
+		series = append(series, flat)
+	}
 	rows := h
 	opts := []asciigraph.Option{
 		asciigraph.Height(max(1, rows-3)),
 		asciigraph.Width(max(2, cols)),
 		asciigraph.YAxisValueFormatter(label),
-		asciigraph.SeriesChars(asciigraph.DefaultCharSet, asciigraph.CreateCharSet("-")),
+		asciigraph.SeriesChars(asciigraph.DefaultCharSet, asciigraph.CreateCharSet("."), asciigraph.CreateCharSet("-")),
 	}
 	if lo == hi {
 		opts = append(opts, asciigraph.LowerBound(lo-1), asciigraph.UpperBound(hi+1))
@@ -122,4 +111,57 @@ func lineChart(s []data.Point, target *float64, w, h int) string {
 		out += "\n" + strings.Repeat(" ", gutter) + strconv.Itoa(y0)
 	}
 	return fit(out, w, h)
+}
+
+// provisional reports whether a point must not be drawn as final.
+func provisional(p data.Point) bool {
+	return p.Kind() == data.Estimate || p.Kind() == data.Partial
+}
+
+// resample spreads a series over cols columns, one value a column,
+// interpolating between the years with figures. It returns two lines:
+// the stretches between firm figures, and those that end at an estimate
+// or a part-year figure, each NaN where the other is drawn; the columns where
+// they meet are in both, so the line stays joined.
+func resample(s []data.Point, cols int) (final, other []float64) {
+	final, other = make([]float64, cols), make([]float64, cols)
+	for i := range final {
+		final[i], other[i] = math.NaN(), math.NaN()
+	}
+	if len(s) == 1 {
+		line := final
+		if provisional(s[0]) {
+			line = other
+		}
+		for i := range line {
+			line[i] = s[0].Value
+		}
+		return final, other
+	}
+	y0, y1 := float64(s[0].Year), float64(s[len(s)-1].Year)
+	seg := 0
+	for c := 0; c < cols; c++ {
+		y := y0 + (y1-y0)*float64(c)/float64(cols-1)
+		for seg < len(s)-2 && y > float64(s[seg+1].Year) {
+			seg++
+		}
+		a, b := s[seg], s[seg+1]
+		f := (y - float64(a.Year)) / float64(b.Year-a.Year)
+		v := a.Value + f*(b.Value-a.Value)
+		if provisional(a) || provisional(b) {
+			other[c] = v
+		} else {
+			final[c] = v
+		}
+	}
+	// Join the two lines where they meet.
+	for c := 1; c < cols; c++ {
+		switch {
+		case math.IsNaN(final[c]) && !math.IsNaN(final[c-1]):
+			final[c] = other[c]
+		case math.IsNaN(other[c]) && !math.IsNaN(other[c-1]):
+			other[c] = final[c]
+		}
+	}
+	return final, other
 }

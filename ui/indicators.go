@@ -383,6 +383,12 @@ func (t *indicators) viewChart(m *data.Metric, zone string, w, h int) string {
 		return lineChart(s, target, w, h-1)
 	})
 	legend := e.st.Chart.Render("─ " + name(m.Name, e.lang))
+	for _, p := range s {
+		if provisional(p) {
+			legend += "  " + e.st.Badge.Render("... "+e.t.Estimate+"/"+e.t.Partial)
+			break
+		}
+	}
 	if target != nil {
 		legend += "  " + e.st.TargetLine.Render("--- "+e.t.Target+" "+num(*target, 2))
 	}
