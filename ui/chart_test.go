@@ -60,3 +60,31 @@ func TestLineChart(t *testing.T) {
 		t.Error("an empty series drew a chart")
 	}
 }
+
+// TestChartDotsProvisionalFigures checks that a stretch ending at an
+// estimate is dotted and that firm figures are not.
+func TestChartDotsProvisionalFigures(t *testing.T) {
+	firm := points([]int{2017, 2018, 2020}, []float64{55.6, 57.1, 60.1})
+	if out := lineChart(firm, nil, 60, 12); dotted(out) {
+		t.Errorf("firm figures are dotted:\n%s", out)
+	}
+	est := points([]int{2017, 2018, 2020}, []float64{55.6, 57.1, 60.1})
+	est[2].Figure.Kind = data.Estimate
+	out := lineChart(est, nil, 60, 12)
+	if !dotted(out) {
+		t.Errorf("an estimate is drawn solid:\n%s", out)
+	}
+	if !strings.ContainsAny(out, "╭╯─") {
+		t.Errorf("the firm stretch is not drawn solid:\n%s", out)
+	}
+}
+
+// dotted reports whether a chart has a run of dots in its plot area.
+func dotted(chart string) bool {
+	for _, l := range strings.Split(chart, "\n") {
+		if i := strings.IndexAny(l, "┤┼"); i >= 0 && strings.Contains(l[i:], "..") {
+			return true
+		}
+	}
+	return false
+}
