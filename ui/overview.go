@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -25,16 +24,6 @@ func newOverview(e *env) *overview {
 	t.pager = pager{env: e, build: t.render}
 	return t
 }
-
-func (o *overview) ShortHelp() []key.Binding {
-	return []key.Binding{o.env.list.Up, o.env.list.Down}
-}
-
-func (o *overview) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{o.env.list.Up, o.env.list.Down, o.env.list.Page}}
-}
-
-func (o *overview) Capturing() bool { return false }
 
 // Update implements tab.
 func (o *overview) Update(msg tea.Msg) (tab, tea.Cmd) {

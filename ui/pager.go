@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -18,6 +19,19 @@ type pager struct {
 	w, h  int
 	stale bool
 }
+
+// ShortHelp lists the scrolling keys.
+func (p *pager) ShortHelp() []key.Binding {
+	return []key.Binding{p.env.list.Up, p.env.list.Down}
+}
+
+// FullHelp lists the scrolling keys.
+func (p *pager) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{p.env.list.Up, p.env.list.Down, p.env.list.Page}}
+}
+
+// Capturing implements tab: a pager takes no text input.
+func (p *pager) Capturing() bool { return false }
 
 // SetSize gives the pager its box; a new width means new content.
 func (p *pager) SetSize(w, h int) {

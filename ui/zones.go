@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -23,16 +22,6 @@ func newZones(e *env) *zones {
 	z.pager = pager{env: e, build: z.render}
 	return z
 }
-
-func (z *zones) ShortHelp() []key.Binding {
-	return []key.Binding{z.env.list.Up, z.env.list.Down}
-}
-
-func (z *zones) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{z.env.list.Up, z.env.list.Down, z.env.list.Page}}
-}
-
-func (z *zones) Capturing() bool { return false }
 
 // Update implements tab.
 func (z *zones) Update(msg tea.Msg) (tab, tea.Cmd) {
