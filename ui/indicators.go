@@ -22,6 +22,7 @@ type indicators struct {
 	typing bool
 
 	items  []listItem // category headings and the metrics that pass the filter
+	nameW  int        // the widest metric name in the current language
 	cursor int        // index into items; always on a metric when any
 	offset int        // first visible item
 	zone   int        // index into the selected metric's zones
@@ -81,6 +82,10 @@ func (t *indicators) Refresh() {
 	var sel *data.Metric
 	if it := t.selectedItem(); it != nil {
 		sel = it.metric
+	}
+	t.nameW = 0
+	for i := range t.env.ds.Metrics {
+		t.nameW = max(t.nameW, lipgloss.Width(name(t.env.ds.Metrics[i].Name, t.env.lang)))
 	}
 	t.rebuild(sel)
 }
@@ -248,7 +253,9 @@ func (t *indicators) scroll() {
 	t.offset = clamp(t.offset, 0, max(0, len(t.items)-rows))
 }
 
-func (t *indicators) listWidth() int { return clamp(t.w/3, 22, 34) }
+// listWidth fits the longest metric name in the current language, within
+// 22 columns and two fifths of the screen.
+func (t *indicators) listWidth() int { return clamp(t.nameW+3, 22, max(22, t.w*2/5)) }
 func (t *indicators) listRows() int  { return max(1, t.h-1) }
 
 // View implements tab.
