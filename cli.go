@@ -91,13 +91,21 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// prefix names the command of fs in messages: "lzdash" or "lzdash export".
+func prefix(fs *flag.FlagSet) string {
+	if fs.Name() == "lzdash" {
+		return "lzdash"
+	}
+	return "lzdash " + fs.Name()
+}
+
 // parseFlags parses args and rejects stray positional arguments.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "lzdash %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", prefix(fs), fs.Arg(0))
 		return errUsage
 	}
 	return nil
@@ -206,7 +214,7 @@ func langFlag(fs *flag.FlagSet) *string {
 func parseLang(fs *flag.FlagSet, s string) (ui.Lang, error) {
 	l, ok := ui.ParseLang(s)
 	if !ok {
-		fmt.Fprintf(fs.Output(), "lzdash %s: unknown language %q: use zh or en\n", fs.Name(), s)
+		fmt.Fprintf(fs.Output(), "%s: unknown language %q: use zh or en\n", prefix(fs), s)
 		return "", errUsage
 	}
 	return l, nil
