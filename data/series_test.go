@@ -272,6 +272,9 @@ func TestChangeLikeForLike(t *testing.T) {
 	pt := func(kind data.Kind, period string) data.Point {
 		return data.Point{Year: 2020, Value: 1, Figure: &data.Figure{Kind: kind, Period: period}}
 	}
+	yr := func(kind data.Kind, year int, period string) data.Point {
+		return data.Point{Year: year, Value: 1, Figure: &data.Figure{Kind: kind, Year: year, Period: period}}
+	}
 	tests := []struct {
 		from, to data.Point
 		want     bool
@@ -282,6 +285,11 @@ func TestChangeLikeForLike(t *testing.T) {
 		{pt(data.Partial, "H1"), pt(data.Partial, "截至10月底"), false},
 		{pt(data.Actual, ""), pt(data.Partial, "H1"), false},
 		{pt(data.Partial, "H1"), pt(data.Actual, ""), false},
+		{yr(data.Derived, 2020, "2020H1"), yr(data.Partial, 2021, "2021H1"), true},
+		{yr(data.Partial, 2020, "截至2020年10月底"), yr(data.Partial, 2021, "截至2021年10月底"), true},
+		{yr(data.Partial, 2020, "2020H1"), yr(data.Partial, 2021, "截至2021年10月底"), false},
+		{yr(data.Derived, 2020, ""), yr(data.Partial, 2021, "2021H1"), false},
+		{yr(data.Estimate, 2020, "2020H1"), yr(data.Partial, 2021, "2021H1"), false},
 	}
 	for _, tt := range tests {
 		c := data.NewChange(tt.from, tt.to, "件")

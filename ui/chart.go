@@ -95,6 +95,9 @@ func lineChart(s []data.Point, target *float64, w, h int) string {
 		asciigraph.SeriesChars(asciigraph.DefaultCharSet, asciigraph.CreateCharSet("."), asciigraph.CreateCharSet("-")),
 	}
 	if lo == hi {
+		// A flat line needs no height: three rows put it on the middle
+		// label, which then reads its exact value.
+		opts[0] = asciigraph.Height(2)
 		opts = append(opts, asciigraph.LowerBound(lo-1), asciigraph.UpperBound(hi+1))
 	}
 	if y1 > y0 {
@@ -103,7 +106,7 @@ func lineChart(s []data.Point, target *float64, w, h int) string {
 			asciigraph.XAxisRange(float64(y0), float64(y1)),
 			asciigraph.XAxisTickCount(ticks),
 			asciigraph.XAxisValueFormatter(func(v float64) string { return strconv.Itoa(int(math.Round(v))) }))
-	} else {
+	} else if lo != hi {
 		opts[0] = asciigraph.Height(max(1, rows-2))
 	}
 	out := asciigraph.PlotMany(series, opts...)
