@@ -157,6 +157,14 @@ func (t *indicators) Update(msg tea.Msg) (tab, tea.Cmd) {
 			return t, t.updateFilter(msg)
 		}
 		t.handleKey(msg)
+	case tea.MouseClickMsg:
+		// The list's first row is the filter line.
+		if mo := msg.Mouse(); mo.X < t.listWidth() && mo.Y >= 1 {
+			if i := t.offset + mo.Y - 1; i < len(t.items) && t.items[i].metric != nil && i != t.cursor {
+				t.cursor, t.zone, t.row = i, 0, 0
+				t.scroll()
+			}
+		}
 	case tea.MouseWheelMsg:
 		if msg.Mouse().Button == tea.MouseWheelUp {
 			t.moveMetric(-1)

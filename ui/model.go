@@ -106,12 +106,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.MouseClickMsg:
-		if mo := msg.Mouse(); mo.Y == 0 {
+		mo := msg.Mouse()
+		if mo.Y == 0 {
 			if i, ok := m.tabAt(mo.X); ok {
 				m.active = i
 			}
 			return m, nil
 		}
+		// Below the tab bar and its rule, a click goes to the tab in
+		// the tab's own coordinates.
+		if mo.Y < 2 || mo.Y >= 2+m.bodyH {
+			return m, nil
+		}
+		mo.Y -= 2
+		return m.updateTab(tea.MouseClickMsg(mo))
 	case reloadedMsg:
 		return m.reloaded(msg)
 	case DatasetMsg:

@@ -291,3 +291,52 @@ func write(t *testing.T, path string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestMouseClickSelects clicks rows of the Indicators list, the Targets
+// table and the Sources table.
+func TestMouseClickSelects(t *testing.T) {
+	ds := testDataset(t)
+	// Screen row 2 is the first row under the tab bar and its rule: the
+	// filter line of the Indicators list; rows 3 and 4 are the first
+	// category heading and its first metric.
+	m := sized(New(ds, Options{Lang: En, Tab: TabIndicators}), 120, 40)
+	ind := m.tabs[TabIndicators].(*indicators)
+	target := ind.items[3].metric
+	if target == nil {
+		t.Fatal("the fourth list row is a heading")
+	}
+	next, _ := m.Update(tea.MouseClickMsg{X: 3, Y: 2 + 4, Button: tea.MouseLeft})
+	m = next.(Model)
+	if got := m.tabs[TabIndicators].(*indicators).Selected(); got != target {
+		t.Fatalf("clicked %q, selected %q", target.ID, got.ID)
+	}
+	// A click on a heading keeps the selection.
+	next, _ = m.Update(tea.MouseClickMsg{X: 3, Y: 2 + 1, Button: tea.MouseLeft})
+	if got := next.(Model).tabs[TabIndicators].(*indicators).Selected(); got != target {
+		t.Fatalf("a click on a heading selected %q", got.ID)
+	}
+
+	m = sized(New(ds, Options{Lang: En, Tab: TabTargets}), 120, 40)
+	m.Render()
+	next, _ = m.Update(tea.MouseClickMsg{X: 20, Y: 2 + 3, Button: tea.MouseLeft})
+	m = next.(Model)
+	tg := m.tabs[TabTargets].(*targets)
+	if tg.row != 2 {
+		t.Fatalf("clicked the third target, row is %d", tg.row)
+	}
+	contains(t, ansi.Strip(m.Render()), tg.gaps[2].Target.Quote)
+
+	m = sized(New(ds, Options{Lang: En, Tab: TabSources}), 120, 40)
+	m.Render()
+	next, _ = m.Update(tea.MouseClickMsg{X: 5, Y: 2 + 3, Button: tea.MouseLeft})
+	m = next.(Model)
+	if row := m.tabs[TabSources].(*sources).row; row != 2 {
+		t.Fatalf("clicked the third source, row is %d", row)
+	}
+	// Only the selected source's note is shown.
+	note := []rune(ds.Sources[2].Note)
+	if len(note) < 10 {
+		t.Fatal("the third source has no note to check")
+	}
+	contains(t, ansi.Strip(m.Render()), string(note[:10]))
+}

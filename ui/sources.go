@@ -16,6 +16,7 @@ type sources struct {
 	env    *env
 	keys   sourceKeys
 	row    int
+	offset int // the first source on screen, kept so that a click finds its row
 	figOff int
 	w, h   int
 	// list and figs are built on first view after a change of data or
@@ -61,6 +62,15 @@ func (s *sources) Refresh() {
 
 // Update implements tab.
 func (s *sources) Update(msg tea.Msg) (tab, tea.Cmd) {
+	if c, ok := msg.(tea.MouseClickMsg); ok {
+		// The table's first row is its header.
+		if mo := c.Mouse(); mo.Y >= 1 {
+			if i := s.offset + mo.Y - 1; i < len(s.env.ds.Sources) && i != s.row {
+				s.row, s.figOff = i, 0
+			}
+		}
+		return s, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
@@ -92,7 +102,8 @@ func (s *sources) View() string {
 		s.list = s.buildList()
 	}
 	top := min(len(srcs)+1, max(3, s.h/2))
-	table := s.list.render(&e.st, 3, s.row, window(s.row, 0, len(srcs), top-1), s.w, top)
+	s.offset = window(s.row, s.offset, len(srcs), top-1)
+	table := s.list.render(&e.st, 3, s.row, s.offset, s.w, top)
 	src := &srcs[s.row]
 	info := []string{}
 	if src.Note != "" {

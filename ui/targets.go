@@ -16,10 +16,11 @@ const barWidth = 10
 // targets lists every target with the figure it is judged on, problems
 // first.
 type targets struct {
-	env  *env
-	gaps []data.Gap
-	row  int
-	w, h int
+	env    *env
+	gaps   []data.Gap
+	row    int
+	offset int // the first row on screen, kept so that a click finds its row
+	w, h   int
 	// grid holds every row's cells, built on first view after a change
 	// of data, language or width class.
 	grid  *grid
@@ -77,6 +78,13 @@ func (t *targets) Update(msg tea.Msg) (tab, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		t.row, _ = t.env.list.move(msg, t.row, len(t.gaps), t.h/2)
+	case tea.MouseClickMsg:
+		// The table's first row is its header.
+		if mo := msg.Mouse(); mo.Y >= 1 {
+			if i := t.offset + mo.Y - 1; i < len(t.gaps) {
+				t.row = i
+			}
+		}
 	case tea.MouseWheelMsg:
 		d := 1
 		if msg.Mouse().Button == tea.MouseWheelUp {
@@ -139,7 +147,8 @@ func (t *targets) View() string {
 	}
 	detail := t.detail(t.gaps[t.row])
 	avail := max(2, t.h-len(strings.Split(detail, "\n"))-1)
-	off := window(t.row, 0, len(t.gaps), avail-1)
+	off := window(t.row, t.offset, len(t.gaps), avail-1)
+	t.offset = off
 	table := t.grid.render(&e.st, 1, t.row, off, t.w, avail)
 	return table + strings.Repeat("\n", max(1, avail-len(strings.Split(table, "\n"))+1)) + detail
 }
