@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-
-	"lzdash/data"
 )
 
 // grid is a table of cells whose natural column widths are measured once,
@@ -88,68 +86,4 @@ func window(sel, offset, n, visible int) int {
 		offset = sel - visible + 1
 	}
 	return clamp(offset, 0, max(0, n-visible))
-}
-
-// viewTable lists a metric's figures: year, value, change, kind, source.
-func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*data.Figure]data.Change, w, h int) string {
-	e := t.env
-	if h < 2 {
-		return ""
-	}
-	lt := e.t
-	rows := make([][]string, len(fs))
-	for i, f := range fs {
-		chg, val := "-", figureValue(m, f)
-		if c, ok := changes[f]; ok && c.LikeForLike() {
-			chg = changeText(c, m.Unit)
-		}
-		if f.Kind == data.Target {
-			val = f.Comparator + " " + val
-		}
-		rows[i] = []string{figureLabel(f), val, chg, lt.kind(f.Kind), e.source(f.Source)}
-	}
-	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
-	row := clamp(t.row, 0, max(0, len(rows)-1))
-	return newGrid(head, rows).render(&e.st, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
-}
-
-// changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)".
-func changeText(c data.Change, unit string) string {
-	if c.PP {
-		return signed(c.Abs, 2) + "pp"
-	}
-	s := signed(c.Abs, 2) + unitSep(unit)
-	if c.RelOK {
-		s += " (" + signed(c.Rel*100, 1) + "%)"
-	}
-	return s
-}
-
-// viewQuote shows the source text of the highlighted figure, with its
-// formula, note and any conflicting figure.
-func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string {
-	e := t.env
-	if len(fs) == 0 {
-		return ""
-	}
-	f := fs[clamp(t.row, 0, len(fs)-1)]
-	q := wrapText(e.t.Quote+e.t.Colon+"「"+clean(f.Quote)+"」", w)
-	lines := strings.Split(q, "\n")
-	if len(lines) > 3 {
-		lines = lines[:3]
-		lines[2] = truncate(lines[2]+"~~", w)
-	}
-	out := []string{e.st.Quote.Render(strings.Join(lines, "\n"))}
-	src := e.source(f.Source)
-	if s := e.ds.Source(f.Source); s != nil {
-		src += " " + clean(s.Title)
-	}
-	out = append(out, e.st.Faint.Render(truncate("  "+src, w)))
-	if f.Formula != "" {
-		out = append(out, e.st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula), w)))
-	}
-	if f.Note != "" {
-		out = append(out, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note), w)))
-	}
-	return strings.Join(out, "\n")
 }
