@@ -63,6 +63,29 @@ type Model struct {
 	noticeID int
 	loadErr  string
 	watch    *watcher
+
+	// frame is the last screen drawn, reused while only messages that
+	// change nothing arrive; Bubble Tea draws after every message, and a
+	// terminal answers several at start-up.
+	frame *frameMemo
+}
+
+type frameMemo struct {
+	s     string
+	valid bool
+	of    frameKey // the root state the frame was drawn in
+}
+
+// frameKey is the part of the root's state that is held by value, so that
+// two copies of a Model never take each other's frame.
+type frameKey struct {
+	active, width, height int
+	help                  bool
+	notice, loadErr       string
+}
+
+func (m Model) key() frameKey {
+	return frameKey{m.active, m.width, m.height, m.showHelp, m.notice, m.loadErr}
 }
 
 // New builds a dashboard on a validated dataset.
@@ -71,7 +94,7 @@ func New(ds *data.Dataset, o Options) Model {
 		o.Lang = Zh
 	}
 	e := newEnv(ds, o.Lang, o.Dark)
-	m := Model{env: e, help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
+	m := Model{env: e, help: help.New(), active: clamp(o.Tab, 0, numTabs-1), frame: &frameMemo{}}
 	m.tabs = [numTabs]tab{newOverview(e), newIndicators(e), newTargets(e), newZones(e), newSources(e)}
 	m.help.Styles = e.st.Help
 	if o.WatchPath != "" {
@@ -91,6 +114,15 @@ func (m Model) Init() tea.Cmd {
 
 // Update handles a message.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case tea.ColorProfileMsg, tea.EnvMsg, tea.KeyboardEnhancementsMsg, tea.ModeReportMsg,
+		tea.CapabilityMsg, tea.TerminalVersionMsg, tea.CursorPositionMsg, tea.ForegroundColorMsg,
+		tea.CursorColorMsg, tea.KeyReleaseMsg, tea.MouseMotionMsg, tea.MouseReleaseMsg,
+		tea.FocusMsg, tea.BlurMsg:
+		// Nothing on screen depends on these.
+		return m, nil
+	}
+	m.frame.valid = false
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
@@ -216,7 +248,10 @@ func (m Model) LoadError() string { return m.loadErr }
 
 // View renders the dashboard.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.Render())
+	if k := m.key(); !m.frame.valid || m.frame.of != k {
+		m.frame.s, m.frame.valid, m.frame.of = m.Render(), true, k
+	}
+	v := tea.NewView(m.frame.s)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "lzdash"

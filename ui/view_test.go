@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
@@ -119,5 +120,35 @@ func TestSnapshotPlain(t *testing.T) {
 	colored := Snapshot(ds, SnapshotOptions{Tab: 0, Width: 100, Height: 30, Lang: Zh, Color: true})
 	if !strings.Contains(colored, "\x1b[") {
 		t.Error("--color snapshot holds no escape codes")
+	}
+}
+
+// TestFrameReuse checks that messages that change nothing keep the drawn
+// frame and that a key draws a new one.
+func TestFrameReuse(t *testing.T) {
+	ds := testDataset(t)
+	m := sized(New(ds, Options{Lang: En}), 100, 30)
+	first := m.View().Content
+	for _, msg := range []tea.Msg{tea.EnvMsg{}, tea.KeyboardEnhancementsMsg{}, tea.FocusMsg{}, tea.ModeReportMsg{}} {
+		next, _ := m.Update(msg)
+		m = next.(Model)
+		if !m.frame.valid {
+			t.Fatalf("%T dropped the frame", msg)
+		}
+		if m.View().Content != first {
+			t.Fatalf("%T changed the frame", msg)
+		}
+	}
+	m = press(m, "tab")
+	if m.frame.valid {
+		t.Fatal("a key kept the old frame")
+	}
+	if second := m.View().Content; second == first || !strings.Contains(ansi.Strip(second), "filter") {
+		t.Fatal("a key did not draw the new tab")
+	}
+	// A copy of the model in another state does not take this frame.
+	old := sized(New(ds, Options{Lang: En}), 100, 30)
+	if strings.Contains(ansi.Strip(old.View().Content), "/ filter") {
+		t.Fatal("a separate model drew another's frame")
 	}
 }
