@@ -97,6 +97,11 @@ func New(ds *data.Dataset, o Options) Model {
 	m := Model{env: e, help: help.New(), active: clamp(o.Tab, 0, numTabs-1), frame: &frameMemo{}}
 	m.tabs = [numTabs]tab{newOverview(e), newIndicators(e), newTargets(e), newZones(e), newSources(e)}
 	m.help.Styles = e.st.Help
+	// bubbles/help separates with • and cuts with …, both of ambiguous
+	// width: some CJK terminals draw them two columns wide, which would
+	// push the help line past the edge.
+	m.help.ShortSeparator = "  "
+	m.help.Ellipsis = "~"
 	if o.WatchPath != "" {
 		m.watch = newWatcher(o.WatchPath)
 	}
