@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"lzdash/data"
 	"lzdash/ui"
@@ -242,6 +243,10 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		reportLoadError(stderr, err)
 		return exitData
 	}
+	if !isTerminal(stdin) || !isTerminal(stdout) {
+		fmt.Fprintln(stderr, "lzdash: the dashboard needs a terminal; for output to a file or pipe use lzdash snapshot or lzdash export")
+		return exitUsage
+	}
 	o := ui.Options{Lang: l, Dark: true}
 	if *watch {
 		o.WatchPath = *path
@@ -252,6 +257,15 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		return exitData
 	}
 	return exitOK
+}
+
+// isTerminal reports whether f is a terminal; readers and writers that
+// are not files (as in tests) count as terminals.
+func isTerminal(f any) bool {
+	if fd, ok := f.(interface{ Fd() uintptr }); ok {
+		return term.IsTerminal(fd.Fd())
+	}
+	return true
 }
 
 func runSnapshot(args []string, stdout, stderr io.Writer) int {

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -206,4 +207,27 @@ func TestVersionAndHelp(t *testing.T) {
 	if code != 0 || !strings.Contains(stdout, "lzdash validate") || !strings.Contains(stdout, "lzdash export") {
 		t.Errorf("help: exit %d, stdout %q", code, stdout)
 	}
+}
+
+// TestDashboardNeedsTerminal runs the dashboard with files that are not
+// terminals: it must say what to use instead, not start.
+func TestDashboardNeedsTerminal(t *testing.T) {
+	in, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.CreateTemp(t.TempDir(), "out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	var errOut bytes.Buffer
+	if code := run(nil, in, out, &errOut); code != exitUsage {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitUsage, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "needs a terminal") || !strings.Contains(errOut.String(), "snapshot") {
+		t.Fatalf("stderr %q does not say what to use instead", errOut.String())
+	}
+	noCrash(t, errOut.String())
 }
