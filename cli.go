@@ -157,7 +157,7 @@ func reportLoadError(stderr io.Writer, err error) {
 		fmt.Fprintf(stderr, "%d problem(s) found\n", len(ps))
 		return
 	}
-	fmt.Fprintf(stderr, "lzdash: %v\n", err)
+	fmt.Fprintf(stderr, "lzdash: %s\n", data.Sanitize(err.Error()))
 }
 
 func runValidate(args []string, stdout, stderr io.Writer) int {

@@ -132,6 +132,9 @@ func Parse(file string, src []byte) (*Dataset, error) {
 // parse is Parse, reading the metrics list in parallel chunks when
 // chunked is set and the file's layout allows it.
 func parse(file string, src []byte, chunked bool) (*Dataset, error) {
+	// The name is shown in every message; a name with control characters
+	// must not reach a terminal either.
+	file = Sanitize(file)
 	if chunked && len(src) <= MaxFileSize {
 		if ds, ps, ok := parseStreamed(file, src); ok {
 			return finish(ds, file, ps, false)
