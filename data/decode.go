@@ -102,6 +102,7 @@ func (d *decoder) addf(n *yaml.Node, format string, args ...any) {
 
 var (
 	textType = reflect.TypeOf(Text{})
+	noteType = reflect.TypeOf(Note{})
 	lineRE   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 	// parserErrors are the messages yaml.v3 reports with a 0-based line
 	// number (its scanner's messages carry a 1-based one).

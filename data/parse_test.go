@@ -262,7 +262,7 @@ func TestParseGood(t *testing.T) {
 			if z := ds.Zone("all-zones"); z == nil || !z.IsAggregate() || ds.Zone("east").IsAggregate() {
 				t.Error("all-zones should be the only aggregate zone")
 			}
-			if s := ds.Source("report-2021"); s == nil || !s.DateInferred || s.Note == "" {
+			if s := ds.Source("report-2021"); s == nil || !s.DateInferred || s.Note.Empty() || s.Note.Zh != s.Note.En {
 				t.Errorf("report-2021 decoded as %+v", s)
 			}
 			if ds.Metric("nope") != nil || ds.Source("nope") != nil || ds.Zone("nope") != nil {

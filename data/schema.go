@@ -28,6 +28,19 @@ func (t Text) In(lang string) string {
 	return t.En
 }
 
+// Note is a remark in Chinese and English. A dataset file may write it as
+// one string, which then stands for both languages, or as {zh, en}.
+type Note struct {
+	Zh string `yaml:"zh"`
+	En string `yaml:"en"`
+}
+
+// In returns the note in the given language, falling back to the other.
+func (n Note) In(lang string) string { return Text(n).In(lang) }
+
+// Empty reports whether the note says nothing in either language.
+func (n Note) Empty() bool { return n.Zh == "" && n.En == "" }
+
 // Dataset is one decoded and validated indicators file.
 type Dataset struct {
 	Schema     int        `yaml:"schema"`
@@ -60,7 +73,7 @@ type Source struct {
 	URL          string `yaml:"url"`
 	// File names the archived copy of the article, if one is kept.
 	File string `yaml:"file"`
-	Note string `yaml:"note"`
+	Note Note   `yaml:"note"`
 }
 
 // Category groups metrics in the dashboard.
@@ -77,7 +90,7 @@ type Zone struct {
 	Members []string `yaml:"members"`
 	// Industries lists the zone's leading industries, with their source.
 	Industries *Industries `yaml:"industries"`
-	Note       string      `yaml:"note"`
+	Note       Note        `yaml:"note"`
 }
 
 // Industries is a zone's list of leading industries as one source states it.
@@ -99,7 +112,7 @@ type Metric struct {
 	Better string `yaml:"better"`
 	// Headline puts the metric on the overview.
 	Headline bool     `yaml:"headline"`
-	Note     string   `yaml:"note"`
+	Note     Note     `yaml:"note"`
 	Figures  []Figure `yaml:"figures"`
 }
 
@@ -127,7 +140,7 @@ type Figure struct {
 	Source  string  `yaml:"source"`
 	Quote   string  `yaml:"quote"`
 	Formula string  `yaml:"formula"`
-	Note    string  `yaml:"note"`
+	Note    Note    `yaml:"note"`
 }
 
 // Kind says what sort of number a figure is.

@@ -171,7 +171,7 @@ func validateHead(ds *Dataset, d *decoder) refs {
 		d.required(s.Publisher, l, "publisher")
 		d.required(s.Title, l, "title")
 		d.date(s.Date, l, "date")
-		if s.DateInferred && s.Note == "" {
+		if s.DateInferred && s.Note.Empty() {
 			d.fail(l, "note", "an inferred date needs a note saying how it was inferred")
 		}
 	}

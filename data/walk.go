@@ -90,6 +90,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
 		v.Set(reflect.New(v.Type().Elem()))
 		d.decode(n, v.Elem())
 	case reflect.Struct:
+		if v.Type() == noteType && n.Kind == yaml.ScalarNode {
+			// A note in one string stands for both languages.
+			var text string
+			d.decodeScalar(n, reflect.ValueOf(&text).Elem())
+			v.Set(reflect.ValueOf(Note{Zh: text, En: text}))
+			return
+		}
 		d.decodeStruct(n, v)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
@@ -132,8 +139,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 		switch {
 		case !ok:
 			where := "here"
-			if t == textType {
+			switch t {
+			case textType:
 				where = "in a name"
+			case noteType:
+				where = "in a note"
 			}
 			d.addf(k, "unknown field %q %s; known fields: %s", k.Value, where, sf.names)
 		case seen&(1<<idx) != 0:

@@ -178,8 +178,8 @@ func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string 
 	if f.Formula != "" {
 		out = append(out, e.st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula), w)))
 	}
-	if f.Note != "" {
-		out = append(out, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note), w)))
+	if !f.Note.Empty() {
+		out = append(out, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note.In(string(e.lang))), w)))
 	}
 	return strings.Join(out, "\n")
 }

@@ -329,7 +329,7 @@ func TestMouseClickSelects(t *testing.T) {
 	// Only the selected source's note is shown: click a source with one.
 	pick := -1
 	for i := 1; i < len(ds.Sources); i++ {
-		if len([]rune(ds.Sources[i].Note)) >= 10 {
+		if len([]rune(ds.Sources[i].Note.En)) >= 10 {
 			pick = i
 			break
 		}
@@ -344,5 +344,5 @@ func TestMouseClickSelects(t *testing.T) {
 	if row := m.tabs[TabSources].(*sources).row; row != pick {
 		t.Fatalf("clicked source %d, row is %d", pick, row)
 	}
-	contains(t, ansi.Strip(m.Render()), string([]rune(ds.Sources[pick].Note)[:10]))
+	contains(t, ansi.Strip(m.Render()), string([]rune(ds.Sources[pick].Note.En)[:10]))
 }

@@ -106,8 +106,8 @@ func (s *sources) View() string {
 	table := s.list.render(&e.st, 3, s.row, s.offset, s.w, top)
 	src := &srcs[s.row]
 	info := []string{}
-	if src.Note != "" {
-		info = append(info, e.st.Warn.Render(truncate(lt.Note+lt.Colon+clean(src.Note), s.w)))
+	if !src.Note.Empty() {
+		info = append(info, e.st.Warn.Render(truncate(lt.Note+lt.Colon+clean(src.Note.In(string(e.lang))), s.w)))
 	}
 	if src.URL != "" {
 		info = append(info, e.st.Faint.Render(truncate(clean(src.URL), s.w)))

@@ -204,8 +204,8 @@ func (t *targets) detail(g data.Gap) string {
 	lines = append(lines, e.st.Quote.Render(truncate(e.t.ColTarget+e.t.Colon+"「"+clean(g.Target.Quote)+"」 "+e.source(g.Target.Source), t.w)))
 	if f := g.Against; f != nil {
 		lines = append(lines, e.st.Quote.Render(truncate(e.t.ColAgainst+e.t.Colon+"「"+clean(f.Quote)+"」 "+e.source(f.Source), t.w)))
-		if f.Note != "" {
-			lines = append(lines, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note), t.w)))
+		if !f.Note.Empty() {
+			lines = append(lines, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note.In(string(e.lang))), t.w)))
 		}
 	}
 	return strings.Join(lines, "\n")
