@@ -68,6 +68,9 @@ func (o *overview) render() string {
 	if glance := o.glance(); glance != "" {
 		rows = append(rows, "", glance)
 	}
+	if c := o.disagreements(); c != "" {
+		rows = append(rows, "", c)
+	}
 	return strings.Join(rows, "\n")
 }
 
@@ -144,7 +147,7 @@ func (o *overview) summary() string {
 	lines := []string{
 		e.st.Subtle.Render(strings.Join([]string{
 			fmt.Sprintf(e.t.Figures, st.Figures), fmt.Sprintf(e.t.Sources, st.Sources),
-			fmt.Sprintf(e.t.Conflicts, e.conflictCount()),
+			fmt.Sprintf(e.t.Conflicts, len(e.conflictList())),
 		}, "  |  ")),
 	}
 	if len(gaps) > 0 {
@@ -202,4 +205,27 @@ func (o *overview) glance() string {
 		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(half+4).Render(parts[0]), parts[1])
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// disagreements lists every year for which sources give different values,
+// each figure with its kind, period and source, so that none is hidden.
+func (o *overview) disagreements() string {
+	e := o.env
+	cs := e.conflictList()
+	if len(cs) == 0 {
+		return ""
+	}
+	lines := []string{e.st.Heading.Render(e.t.Disagreements)}
+	for _, c := range cs {
+		head := name(c.Metric.Name, e.lang)
+		if z := e.ds.Zone(c.Zone); z != nil {
+			head += " " + name(z.Name, e.lang)
+		}
+		lines = append(lines, truncate(e.st.Value.Render(head)+e.st.Subtle.Render(fmt.Sprintf(" %d", c.Year)), o.w))
+		for _, f := range c.Figures {
+			parts := nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(c.Metric.Unit))), e.t.kind(f.Kind), clean(f.Period), e.source(f.Source))
+			lines = append(lines, truncate("  "+strings.Join(parts, "  "), o.w))
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -44,7 +44,7 @@ type env struct {
 	// version.
 	derivedFor int
 	allGaps    []data.Gap
-	conflicts  int
+	conflicts  []data.Conflict
 }
 
 func newEnv(ds *data.Dataset, lang Lang, isDark bool) *env {
@@ -78,7 +78,7 @@ func (e *env) derive() {
 	if e.allGaps == nil {
 		e.allGaps = []data.Gap{}
 	}
-	e.conflicts = len(e.ds.Conflicts())
+	e.conflicts = e.ds.Conflicts()
 	e.derivedFor = e.version
 }
 
@@ -88,8 +88,8 @@ func (e *env) gaps() []data.Gap {
 	return e.allGaps
 }
 
-// conflictCount is the number of metric-zone-years whose sources disagree.
-func (e *env) conflictCount() int {
+// conflictList is every metric-zone-year whose sources disagree.
+func (e *env) conflictList() []data.Conflict {
 	e.derive()
 	return e.conflicts
 }
