@@ -155,13 +155,14 @@ func (z *zones) perZone(solo map[*data.Zone][]soloFigure) string {
 			if e.lang == En {
 				sep = ", "
 			}
-			lines = append(lines, wrapText(e.st.Subtle.Render(e.t.Leading+": ")+strings.Join(names, sep), cw))
+			lines = append(lines, wrapText(e.st.Subtle.Render(e.t.Leading+e.t.Colon)+strings.Join(names, sep), cw))
 		}
 		for _, sf := range solo[zn] {
 			m, f := sf.m, sf.f
-			v := e.st.Value.Render(figureValue(m, f))
-			line := strings.Join(nonEmpty(name(m.Name, e.lang), v, e.st.Faint.Render(fmt.Sprint(f.Year)), e.badge(f.Kind)), " ")
-			lines = append(lines, truncate(line, cw))
+			// The value stays whole; a long name gives way.
+			v := strings.Join(nonEmpty(e.st.Value.Render(figureValue(m, f)), e.st.Faint.Render(fmt.Sprint(f.Year)), e.badge(f.Kind)), " ")
+			nw := max(4, cw-lipgloss.Width(v)-1)
+			lines = append(lines, truncate(padRight(truncate(name(m.Name, e.lang), nw), nw)+" "+v, cw))
 		}
 		blocks = append(blocks, lipgloss.NewStyle().Width(cw+2).Render(strings.Join(lines, "\n")))
 	}
