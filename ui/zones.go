@@ -95,16 +95,29 @@ func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
 	head := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Subtle.Render(" ("+clean(m.Unit)+")")
 	lines := []string{truncate(head, width)}
 	nw := e.zoneNameWidth()
-	bw := clamp(width-nw-40, 8, 40)
 	top, total := 0.0, 0.0
 	for _, p := range pts {
 		top, total = max(top, p.pt.Value), total+p.pt.Value
 	}
 	share := additive(m) && total > 0
-	for _, p := range pts {
+	// The words after each bar first, so that the bars take only the room
+	// they leave.
+	extras := make([]string, len(pts))
+	widest := 0
+	for i, p := range pts {
+		f := p.pt.Figure
+		extra := []string{e.st.Value.Render(figureValue(m, f)), e.st.Subtle.Render(figureLabel(f))}
+		if share {
+			extra = append(extra, e.st.Subtle.Render(e.t.Share+" "+num(p.pt.Value/total*100, 1)+"%"))
+		}
+		extra = append(extra, e.badge(f.Kind))
+		extras[i] = strings.Join(nonEmpty(extra...), " ")
+		widest = max(widest, lipgloss.Width(extras[i]))
+	}
+	bw := clamp(width-nw-widest-2, 6, 40)
+	for i, p := range pts {
 		f := p.pt.Figure
 		frac := 0.0
-		value := figureValue(m, f)
 		switch {
 		case f.OutOf > 0:
 			frac = 1 - (p.pt.Value-1)/f.OutOf
@@ -113,12 +126,7 @@ func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
 		}
 		n := clamp(int(frac*float64(bw)+0.5), 0, bw)
 		bar := e.st.Bar.Render(strings.Repeat("█", n)) + e.st.BarEmpty.Render(strings.Repeat("░", bw-n))
-		extra := []string{e.st.Value.Render(value), e.st.Subtle.Render(figureLabel(f))}
-		if share {
-			extra = append(extra, e.st.Subtle.Render(e.t.Share+" "+num(p.pt.Value/total*100, 1)+"%"))
-		}
-		extra = append(extra, e.badge(f.Kind))
-		line := padRight(name(p.zone.Name, e.lang), nw) + " " + bar + " " + strings.Join(nonEmpty(extra...), " ")
+		line := padRight(name(p.zone.Name, e.lang), nw) + " " + bar + " " + extras[i]
 		lines = append(lines, truncate(line, width))
 	}
 	return strings.Join(lines, "\n")
