@@ -113,6 +113,20 @@ func (t *targets) status(g data.Gap) string {
 	return e.st.Warn.Render("~ " + lt.StatusMissed)
 }
 
+// gapText is a gap in the target's unit (points for %), with the relative
+// gap when rel is set.
+func gapText(g data.Gap, rel bool) string {
+	unit := clean(g.Target.UnitOr(g.Metric.Unit))
+	s := signed(g.Diff, 2) + unitSep(unit)
+	if data.IsPercent(unit) {
+		s = signed(g.Diff, 2) + "pp"
+	}
+	if rel && g.DiffOK {
+		s += " (" + signed(g.DiffPct, 1) + "%)"
+	}
+	return s
+}
+
 // basis explains a verdict that is not on an actual figure of the
 // target's year.
 func (t *targets) basis(g data.Gap) string {
@@ -164,13 +178,7 @@ func (t *targets) buildGrid(class widthClass) *grid {
 		against, gap := "-", "-"
 		if f := g.Against; f != nil {
 			against = strings.Join(nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(m.Unit))), shortLabel(f), e.badge(f.Kind)), " ")
-			gap = signed(g.Diff, 2) + unitSep(unit)
-			if data.IsPercent(unit) {
-				gap = signed(g.Diff, 2) + "pp"
-			}
-			if g.DiffOK && class != narrow {
-				gap += " (" + signed(g.DiffPct, 1) + "%)"
-			}
+			gap = gapText(g, class != narrow)
 		}
 		label := name(m.Name, e.lang)
 		if tg.Zone != "" {
@@ -198,8 +206,10 @@ func (t *targets) detail(g data.Gap) string {
 	if b := t.basis(g); b != "" {
 		lines = append(lines, e.st.Warn.Render(truncate(b, t.w)))
 	}
-	if classOf(t.w) == narrow && g.DiffOK && g.Basis != data.BasisNone {
-		lines = append(lines, e.st.Subtle.Render(e.t.ColGap+e.t.Colon+signed(g.DiffPct, 1)+"%"))
+	if classOf(t.w) == narrow && g.Basis != data.BasisNone {
+		// The table has room only for the absolute gap, or on the
+		// narrowest screens for none: the whole of it goes here.
+		lines = append(lines, e.st.Subtle.Render(e.t.ColGap+e.t.Colon+gapText(g, true)))
 	}
 	lines = append(lines, e.st.Quote.Render(truncate(e.t.ColTarget+e.t.Colon+"「"+clean(g.Target.Quote)+"」 "+e.source(g.Target.Source), t.w)))
 	if f := g.Against; f != nil {
