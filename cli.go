@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 	"strings"
 
@@ -123,28 +122,7 @@ func loadDataset(path string) (*data.Dataset, error) {
 	if path == "" {
 		return data.Parse(embeddedName, embedded)
 	}
-	src, err := readLimited(path)
-	if err != nil {
-		return nil, err
-	}
-	return data.Parse(path, src)
-}
-
-// readLimited reads a file, refusing directories and files over the limit.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset: %w", err)
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("reading dataset: %s is a directory", path)
-	}
-	src, err := io.ReadAll(io.LimitReader(f, data.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset %s: %w", path, err)
-	}
-	return src, nil
+	return data.Load(path)
 }
 
 // reportLoadError prints a dataset error, one problem per line.

@@ -10,7 +10,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/charmbracelet/x/exp/teatest/v2"
+	"lzdash/data"
 )
 
 // run drives the real root model through a teatest program and returns
@@ -234,7 +236,7 @@ func TestLiveReload(t *testing.T) {
 	if err := os.WriteFile(path, good, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ds, err := readDataset(path)
+	ds, err := data.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +270,7 @@ func TestInvalidReloadKeepsData(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "data.yaml")
 	write(t, path, good)
-	ds, err := readDataset(path)
+	ds, err := data.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -73,23 +72,9 @@ func poll(path string, st stamp, first bool) tea.Cmd {
 		if first || now == st {
 			return reloadedMsg{stamp: now}
 		}
-		ds, err := readDataset(path)
+		ds, err := data.Load(path)
 		return reloadedMsg{stamp: now, changed: true, ds: ds, err: err}
 	})
-}
-
-// readDataset reads and parses a dataset file.
-func readDataset(path string) (*data.Dataset, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset: %w", err)
-	}
-	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, data.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading dataset %s: %w", path, err)
-	}
-	return data.Parse(path, src)
 }
 
 // reloaded applies a poll result and schedules the next poll.
