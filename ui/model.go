@@ -119,13 +119,20 @@ func (m Model) Init() tea.Cmd {
 
 // Update handles a message.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg.(type) {
+	switch msg := msg.(type) {
 	case tea.ColorProfileMsg, tea.EnvMsg, tea.KeyboardEnhancementsMsg, tea.ModeReportMsg,
 		tea.CapabilityMsg, tea.TerminalVersionMsg, tea.CursorPositionMsg, tea.ForegroundColorMsg,
 		tea.CursorColorMsg, tea.KeyReleaseMsg, tea.MouseMotionMsg, tea.MouseReleaseMsg,
 		tea.FocusMsg, tea.BlurMsg:
 		// Nothing on screen depends on these.
 		return m, nil
+	case reloadedMsg:
+		// Most polls of a watched file find it unchanged: the frame
+		// stands unless it did change.
+		if msg.changed {
+			m.frame.valid = false
+		}
+		return m.reloaded(msg)
 	}
 	m.frame.valid = false
 	switch msg := msg.(type) {
@@ -157,8 +164,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		mo.Y -= 2
 		return m.updateTab(tea.MouseClickMsg(mo))
-	case reloadedMsg:
-		return m.reloaded(msg)
 	case DatasetMsg:
 		return m.apply(msg)
 	case clearNoticeMsg:
