@@ -82,6 +82,8 @@ type Server struct {
 	ssh     *ssh.Server
 	hub     *hub
 	limiter ratelimiter.RateLimiter
+	// pages are the dashboards' pages, built once for all sessions.
+	pages *ui.Shared
 
 	active  counter // sessions open
 	closing atomic.Bool
@@ -129,6 +131,7 @@ func New(cfg Config) (*Server, error) {
 		log:     cfg.Logger,
 		hub:     newHub(cfg.Dataset),
 		limiter: ratelimiter.NewRateLimiter(cfg.RateLimit, cfg.RateBurst, rateLimitEntries),
+		pages:   ui.NewShared(),
 	}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.ssh = &ssh.Server{

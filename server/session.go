@@ -51,7 +51,7 @@ func (s *Server) runDashboard(sess ssh.Session, dashboard ssh.Handler) {
 // starts, once the server is shutting down.
 func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	ds, ver := s.hub.current()
-	m := s.cfg.newModel(ds, ui.Options{Lang: s.cfg.Lang, Dark: true})
+	m := s.cfg.newModel(ds, ui.Options{Lang: s.cfg.Lang, Dark: true, Shared: s.pages})
 	// The server handles SIGINT and SIGTERM: a program must not quit on
 	// them by itself.
 	opts := append(bubbletea.MakeOptions(sess), tea.WithoutSignalHandler(), tea.WithFPS(ui.FPS))

@@ -46,6 +46,9 @@ type Options struct {
 	WatchPath string
 	// Tab is the tab to open on.
 	Tab int
+	// Shared, when set, is a cache of pages shared with other dashboards
+	// of the same process, such as the other sessions of a server.
+	Shared *Shared
 }
 
 // Model is the root of the dashboard.
@@ -94,6 +97,7 @@ func New(ds *data.Dataset, o Options) Model {
 		o.Lang = Zh
 	}
 	e := newEnv(ds, o.Lang, o.Dark)
+	e.shared = o.Shared
 	m := Model{env: e, help: help.New(), active: clamp(o.Tab, 0, numTabs-1), frame: &frameMemo{}}
 	m.tabs = [numTabs]tab{newOverview(e), newIndicators(e), newTargets(e), newZones(e), newSources(e)}
 	m.help.Styles = e.st.Help

@@ -21,7 +21,7 @@ type overview struct {
 
 func newOverview(e *env) *overview {
 	t := &overview{env: e}
-	t.pager = pager{env: e, build: t.render}
+	t.pager = pager{env: e, tab: TabOverview, build: t.render}
 	return t
 }
 

@@ -13,6 +13,7 @@ import (
 // which keeps a redraw cheap however rich the content is.
 type pager struct {
 	env   *env
+	tab   int // which tab, for the shared cache
 	build func() string
 	lines []string
 	off   int
@@ -64,7 +65,9 @@ func (p *pager) maxOff() int { return max(0, len(p.lines)-p.h) }
 // View returns the visible lines.
 func (p *pager) View() string {
 	if p.stale && p.w > 0 {
-		p.lines = strings.Split(p.build(), "\n")
+		e := p.env
+		k := pageKey{ds: e.ds, tab: p.tab, lang: e.lang, width: p.w, dark: e.st.isDark}
+		p.lines = strings.Split(e.shared.page(k, p.build), "\n")
 		p.stale = false
 	}
 	p.off = clamp(p.off, 0, p.maxOff())

@@ -39,6 +39,7 @@ type env struct {
 	list    listKeys
 	version int
 	charts  map[chartSpec]string
+	shared  *Shared
 
 	// Figures derived from the whole dataset, computed once per data
 	// version.

@@ -19,7 +19,7 @@ type zones struct {
 
 func newZones(e *env) *zones {
 	z := &zones{env: e}
-	z.pager = pager{env: e, build: z.render}
+	z.pager = pager{env: e, tab: TabZones, build: z.render}
 	return z
 }
 
