@@ -8,7 +8,6 @@ import (
 	"errors"
 	"io"
 	"net"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -56,11 +55,7 @@ type testServer struct {
 
 func testDataset(t testing.TB) *data.Dataset {
 	t.Helper()
-	src, err := os.ReadFile(filepath.Join("..", "indicators.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := data.Parse("indicators.yaml", src)
+	ds, err := data.Load("../indicators.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

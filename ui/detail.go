@@ -145,14 +145,8 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 
 // changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)".
 func changeText(c data.Change, unit string) string {
-	if c.PP {
-		return signed(c.Abs, 2) + "pp"
-	}
-	s := signed(c.Abs, 2) + unitSep(unit)
-	if c.RelOK {
-		s += " (" + signed(c.Rel*100, 1) + "%)"
-	}
-	return s
+	// A relative change of a percentage says little; points say it all.
+	return delta(c.Abs, unit, c.PP, c.Rel, c.RelOK && !c.PP)
 }
 
 // viewQuote shows the source text of the highlighted figure, with its

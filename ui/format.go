@@ -31,11 +31,27 @@ func num(v float64, prec int) string {
 func stated(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // withUnit joins a value and its unit; % sticks to the number.
-func withUnit(v, unit string) string {
-	if unit == "%" || unit == "" {
-		return v + unit
+func withUnit(v, unit string) string { return v + unitSep(unit) }
+
+// unitSep puts a space before a unit unless it is %.
+func unitSep(u string) string {
+	if u == "%" || u == "" {
+		return clean(u)
 	}
-	return v + " " + unit
+	return " " + clean(u)
+}
+
+// delta formats a change or a gap, in percentage points when pp is set
+// and in the unit otherwise, followed by the relative change when relOK.
+func delta(abs float64, unit string, pp bool, rel float64, relOK bool) string {
+	s := signed(abs, 2) + unitSep(unit)
+	if pp {
+		s = signed(abs, 2) + "pp"
+	}
+	if relOK {
+		s += " (" + signed(rel*100, 1) + "%)"
+	}
+	return s
 }
 
 // signed formats a change with an explicit sign.

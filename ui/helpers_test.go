@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
@@ -15,11 +14,7 @@ import (
 // testDataset loads the repository's dataset, the one lzdash embeds.
 func testDataset(t testing.TB) *data.Dataset {
 	t.Helper()
-	src, err := os.ReadFile("../indicators.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds, err := data.Parse("indicators.yaml", src)
+	ds, err := data.Load("../indicators.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -102,10 +102,6 @@ func (o *overview) card(m *data.Metric, width int) string {
 // a base that is not final carries its kind.
 func (o *overview) change(m *data.Metric, c data.Change) string {
 	e := o.env
-	unit := m.Unit
-	if c.PP {
-		unit = "pp"
-	}
 	good, bad := e.st.Up, e.st.Down
 	if m.LowerIsBetter() {
 		good, bad = bad, good
@@ -117,15 +113,12 @@ func (o *overview) change(m *data.Metric, c data.Change) string {
 	case c.Abs < 0:
 		arrow, st = "▼", bad
 	}
-	delta := signed(c.Abs, 2) + unitSep(unit)
-	if c.RelOK && !c.PP {
-		delta += " (" + signed(c.Rel*100, 1) + "%)"
-	}
+	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP)
 	base := fmt.Sprintf(e.t.Since, c.From.Year)
 	if !c.From.Kind().Final() {
 		base += "[" + e.t.kind(c.From.Kind()) + "]"
 	}
-	return st.Render(arrow+" "+delta) + " " + e.st.Faint.Render(base)
+	return st.Render(arrow+" "+d) + " " + e.st.Faint.Render(base)
 }
 
 // summary counts what the dataset holds and how the targets stand.
@@ -154,14 +147,6 @@ func (o *overview) summary() string {
 		lines = append(lines, e.st.Subtle.Render(fmt.Sprintf(e.t.TargetsSummary, len(gaps), met, missed, unclear)))
 	}
 	return wrapText(strings.Join(lines, "\n"), o.w)
-}
-
-// unitSep puts a space before a unit unless it is %.
-func unitSep(u string) string {
-	if u == "%" || u == "" {
-		return clean(u)
-	}
-	return " " + clean(u)
 }
 
 func nonEmpty(ss ...string) []string {

@@ -116,15 +116,8 @@ func (t *targets) status(g data.Gap) string {
 // gapText is a gap in the target's unit (points for %), with the relative
 // gap when rel is set.
 func gapText(g data.Gap, rel bool) string {
-	unit := clean(g.Target.UnitOr(g.Metric.Unit))
-	s := signed(g.Diff, 2) + unitSep(unit)
-	if data.IsPercent(unit) {
-		s = signed(g.Diff, 2) + "pp"
-	}
-	if rel && g.DiffOK {
-		s += " (" + signed(g.DiffPct, 1) + "%)"
-	}
-	return s
+	unit := g.Target.UnitOr(g.Metric.Unit)
+	return delta(g.Diff, unit, data.IsPercent(unit), g.DiffPct/100, rel && g.DiffOK)
 }
 
 // basis explains a verdict that is not on an actual figure of the
