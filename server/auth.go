@@ -84,9 +84,12 @@ func ParseAuthorizedKeys(name string, r io.Reader) (*KeySet, error) {
 func publicKeyHandler(ks *KeySet, logger *log.Logger) ssh.PublicKeyHandler {
 	return func(ctx ssh.Context, key ssh.PublicKey) bool {
 		ok := ks.Contains(key)
-		kv := []any{"remote-addr", ctx.RemoteAddr().String(), "user", ctx.User(),
+		kv := []any{"remote-addr", ctx.RemoteAddr().String(), "user", clip(ctx.User()),
 			"key-type", key.Type(), "fingerprint", gossh.FingerprintSHA256(key)}
 		if ok {
+			if g := guardOf(ctx); g != nil {
+				g.authenticated()
+			}
 			logger.Info("auth accepted", kv...)
 		} else {
 			logger.Warn("auth refused: key not authorized", kv...)
@@ -98,11 +101,14 @@ func publicKeyHandler(ks *KeySet, logger *log.Logger) ssh.PublicKeyHandler {
 // openServerConfig lets anyone in without credentials (open demo mode),
 // logging each visitor.
 func openServerConfig(logger *log.Logger) ssh.ServerConfigCallback {
-	return func(ssh.Context) *gossh.ServerConfig {
+	return func(ctx ssh.Context) *gossh.ServerConfig {
 		return &gossh.ServerConfig{
 			NoClientAuth: true,
 			NoClientAuthCallback: func(c gossh.ConnMetadata) (*gossh.Permissions, error) {
-				logger.Info("auth accepted: open demo mode", "remote-addr", c.RemoteAddr().String(), "user", c.User())
+				if g := guardOf(ctx); g != nil {
+					g.authenticated()
+				}
+				logger.Info("auth accepted: open demo mode", "remote-addr", c.RemoteAddr().String(), "user", clip(c.User()))
 				return &gossh.Permissions{}, nil
 			},
 		}

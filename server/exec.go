@@ -6,12 +6,18 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/ssh"
 
 	"lzdash/data"
 	"lzdash/ui"
 )
+
+// maxCommandLine bounds an exec request's command line. Longer ones are
+// refused before anything parses or logs them: the shell-word splitter
+// costs time that grows faster than the line.
+const maxCommandLine = 4096
 
 // commands lists what a session may run, for the refusal message.
 const commands = "export [--format json|csv], snapshot [--tab TAB] [--width N] [--height N] [--lang zh|en]"
@@ -20,33 +26,34 @@ const commands = "export [--format json|csv], snapshot [--tab TAB] [--width N] [
 // refuses anything else with one line on stderr and exit status 1. The
 // commands only read the loaded dataset: they take no file name, so they
 // can neither read nor write files on the server.
-func (s *Server) runCommand(sess ssh.Session) {
-	args := sess.Command()
+func (s *Server) runCommand(sess ssh.Session, g *guardedConn) {
+	args := sess.Command() // the one parse of the command line
 	if len(args) == 0 {
 		s.refuse(sess, "cannot parse the command line", "bad command line")
 		return
 	}
 	ds, _ := s.hub.current()
+	out := newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
 	var err error
 	switch args[0] {
 	case "export":
-		err = s.export(sess, ds, args[1:])
+		err = s.export(out, ds, args[1:])
 	case "snapshot":
-		err = s.snapshot(sess, ds, args[1:])
+		err = s.snapshot(out, ds, args[1:])
 	default:
 		s.refuse(sess, fmt.Sprintf("unknown command %q: use %s", clip(args[0]), commands), "unknown command")
 		return
 	}
 	if err != nil {
-		fmt.Fprintf(sess.Stderr(), "lzdash %s: %v\n", args[0], err)
-		s.log.Info("command refused", "remote-addr", sess.RemoteAddr().String(), "command", args[0], "error", err)
+		fmt.Fprintf(sess.Stderr(), "lzdash %s: %s\n", oneLine(args[0]), oneLine(err.Error()))
+		s.log.Info("command refused", "remote-addr", sess.RemoteAddr().String(), "command", clip(args[0]), "error", clip(err.Error()))
 		_ = sess.Exit(1)
 		return
 	}
 	_ = sess.Exit(0)
 }
 
-func (s *Server) export(sess ssh.Session, ds *data.Dataset, args []string) error {
+func (s *Server) export(w io.Writer, ds *data.Dataset, args []string) error {
 	fs := newFlags("export")
 	format := fs.String("format", "json", "output `FORMAT`: json or csv")
 	if err := parse(fs, args); err != nil {
@@ -55,14 +62,14 @@ func (s *Server) export(sess ssh.Session, ds *data.Dataset, args []string) error
 	recs := ds.Records()
 	switch *format {
 	case "json":
-		return data.WriteJSON(sess, recs)
+		return data.WriteJSON(w, recs)
 	case "csv":
-		return data.WriteCSV(sess, recs)
+		return data.WriteCSV(w, recs)
 	}
 	return fmt.Errorf("unknown format %q: use json or csv", clip(*format))
 }
 
-func (s *Server) snapshot(sess ssh.Session, ds *data.Dataset, args []string) error {
+func (s *Server) snapshot(w io.Writer, ds *data.Dataset, args []string) error {
 	fs := newFlags("snapshot")
 	tabName := fs.String("tab", "overview", "`TAB` to render: "+strings.Join(ui.TabNames[:], ", "))
 	width := fs.Int("width", 100, "width in `COLUMNS`")
@@ -83,7 +90,7 @@ func (s *Server) snapshot(sess ssh.Session, ds *data.Dataset, args []string) err
 		return fmt.Errorf("--width must be 1 to %d and --height 1 to %d", maxCols, maxRows)
 	}
 	out := ui.Snapshot(ds, ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Dark: true})
-	_, err := fmt.Fprintln(sess, out)
+	_, err := fmt.Fprintln(w, out)
 	return err
 }
 
@@ -120,12 +127,44 @@ func flagList(fs *flag.FlagSet) string {
 	return strings.Join(names, ", ")
 }
 
-// clip shortens a visitor's string for an error message; %q then
-// escapes its control characters.
+// clip shortens a visitor's string for a message or a log; %q (or the
+// logger's quoting) then escapes its control characters. It looks at no
+// more of s than it keeps.
 func clip(s string) string {
 	const limit = 40
-	if r := []rune(s); len(r) > limit {
-		return string(r[:limit]) + "..."
+	n := 0
+	for i := range s {
+		if n == limit {
+			return s[:i] + "..."
+		}
+		n++
 	}
 	return s
+}
+
+// maxLine bounds one line of a message to a visitor.
+const maxLine = 300
+
+// oneLine makes s safe to print to a visitor's terminal as one line:
+// control characters (newlines and escapes among them) and invalid UTF-8
+// are written as \x.. escapes, and the result is cut to maxLine bytes.
+func oneLine(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if b.Len() >= maxLine {
+			b.WriteString("...")
+			break
+		}
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			fmt.Fprintf(&b, "\\x%02x", s[i])
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case data.Sanitize(string(r)) == "":
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

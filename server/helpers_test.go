@@ -311,3 +311,15 @@ func (ts *testServer) waitLog(t *testing.T, text string) {
 		}
 	}
 }
+
+// waitSessions waits until the server counts n open sessions.
+func (ts *testServer) waitSessions(t *testing.T, n int) {
+	t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for ts.Sessions() != n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sessions open after %v, want %d", ts.Sessions(), waitLimit, n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

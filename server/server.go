@@ -16,8 +16,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	"charm.land/ssh"
-	"charm.land/wish/v2"
-	"charm.land/wish/v2/logging"
 	"charm.land/wish/v2/ratelimiter"
 	wishrecover "charm.land/wish/v2/recover"
 	gossh "golang.org/x/crypto/ssh"
@@ -61,6 +59,16 @@ type Config struct {
 	MaxTimeout  time.Duration
 	// HandshakeTimeout bounds the time to authenticate.
 	HandshakeTimeout time.Duration
+	// WriteTimeout drops a client that takes longer than this to accept
+	// one write: one that stopped reading.
+	WriteTimeout time.Duration
+	// MaxConns caps open connections (by default, from the process's
+	// file-descriptor limit); MaxHandshakes caps those not yet
+	// authenticated. The PerAddr caps apply to one remote IP address.
+	MaxConns             int
+	MaxHandshakes        int
+	MaxConnsPerAddr      int
+	MaxHandshakesPerAddr int
 	// RateLimit and RateBurst bound how fast one remote address may open
 	// sessions.
 	RateLimit rate.Limit
@@ -86,7 +94,12 @@ type Server struct {
 	pages *ui.Shared
 
 	active  counter // sessions open
+	conns   *conns  // connections open
 	closing atomic.Bool
+
+	refusedConns   atomic.Int64 // connections refused over a cap
+	droppedStalled atomic.Int64 // connections dropped for not reading
+	connLog        *rate.Limiter
 	ctx     context.Context    // the server's lifetime, for the watcher
 	stop    context.CancelFunc // ends ctx
 }
@@ -114,6 +127,21 @@ func New(cfg Config) (*Server, error) {
 	if cfg.HandshakeTimeout <= 0 {
 		cfg.HandshakeTimeout = DefaultHandshakeTimeout
 	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
+	}
+	if cfg.MaxConns <= 0 {
+		cfg.MaxConns = defaultMaxConns()
+	}
+	if cfg.MaxHandshakes <= 0 {
+		cfg.MaxHandshakes = min(DefaultMaxHandshakes, cfg.MaxConns)
+	}
+	if cfg.MaxConnsPerAddr <= 0 {
+		cfg.MaxConnsPerAddr = DefaultMaxConnsPerAddr
+	}
+	if cfg.MaxHandshakesPerAddr <= 0 {
+		cfg.MaxHandshakesPerAddr = DefaultMaxHandshakesPerAddr
+	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = DefaultPollInterval
 	}
@@ -132,21 +160,25 @@ func New(cfg Config) (*Server, error) {
 		hub:     newHub(cfg.Dataset),
 		limiter: ratelimiter.NewRateLimiter(cfg.RateLimit, cfg.RateBurst, rateLimitEntries),
 		pages:   ui.NewShared(),
+		conns:   newConns(),
+		connLog: rate.NewLimiter(1, 1),
 	}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.ssh = &ssh.Server{
-		Version:          "lzdash",
-		HostSigners:      []ssh.Signer{cfg.HostKey},
-		IdleTimeout:      cfg.IdleTimeout,
-		MaxTimeout:       cfg.MaxTimeout,
+		Version:     "lzdash",
+		HostSigners: []ssh.Signer{cfg.HostKey},
+		// The idle and maximum timeouts are the guardedConn's own: socket
+		// deadlines cannot end a session stuck on SSH flow control, and
+		// they would cut it without restoring the visitor's terminal.
 		HandshakeTimeout: cfg.HandshakeTimeout,
+		ConnCallback:     s.connCallback,
 		// Sessions only: no port forwarding, no global requests, no
 		// subsystems (so no SFTP).
 		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": sessionChannel},
 		RequestHandlers:   map[string]ssh.RequestHandler{},
 		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
 		ConnectionFailedCallback: func(c net.Conn, err error) {
-			s.log.Info("connection failed", "remote-addr", c.RemoteAddr().String(), "error", err)
+			s.log.Info("connection failed", "remote-addr", c.RemoteAddr().String(), "error", clip(err.Error()))
 		},
 	}
 	// No password or keyboard-interactive handler is ever set, so the
@@ -156,12 +188,7 @@ func New(cfg Config) (*Server, error) {
 	} else {
 		s.ssh.ServerConfigCallback = openServerConfig(s.log)
 	}
-	// The last middleware listed runs first.
-	s.ssh.Handler = wishrecover.MiddlewareWithLogger(s.log,
-		s.route(),
-		s.admit(),
-		logging.StructuredMiddlewareWithLogger(s.log, log.InfoLevel),
-	)(func(ssh.Session) {})
+	s.ssh.Handler = wishrecover.MiddlewareWithLogger(s.log)(s.handle)
 	return s, nil
 }
 
@@ -202,10 +229,14 @@ const hangUpGrace = time.Second
 // done. Then it closes the connections that are left.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.closing.Store(true)
+	s.conns.close()
 	s.stop()
 	s.hub.close()
 	hungUp := make(chan error, 1)
 	go func() { hungUp <- s.ssh.Shutdown(ctx) }()
+	for _, g := range s.conns.all() {
+		go g.end(endShutdown)
+	}
 	select {
 	case <-s.active.drained():
 	case <-ctx.Done():
@@ -227,6 +258,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 // Close closes the listener and every connection at once.
 func (s *Server) Close() error {
 	s.closing.Store(true)
+	s.conns.close()
 	s.stop()
 	s.hub.close()
 	return s.ssh.Close()
@@ -235,27 +267,72 @@ func (s *Server) Close() error {
 // Sessions returns the number of sessions open.
 func (s *Server) Sessions() int { return s.active.count() }
 
-// admit refuses sessions while shutting down, over the per-address rate
-// limit, or over the session cap; the others proceed, counted.
-func (s *Server) admit() wish.Middleware {
-	return func(next ssh.Handler) ssh.Handler {
-		return func(sess ssh.Session) {
-			switch {
-			case s.closing.Load():
-				s.refuse(sess, "the server is shutting down", "shutting down")
-				return
-			case s.limiter.Allow(sess) != nil:
-				s.refuse(sess, "too many connections from your address: try again later", "rate limited")
-				return
-			}
-			if !s.active.acquire(s.cfg.MaxSessions) {
-				s.refuse(sess, "server busy: try again later", "server busy")
-				return
-			}
-			defer s.active.release()
-			next(sess)
-		}
+// handle serves one session: it refuses an over-long command line before
+// anything reads it, logs the session, admits it or not, and routes it.
+func (s *Server) handle(sess ssh.Session) {
+	g := guardOf(sess.Context())
+	if g == nil {
+		// Every connection comes through connCallback.
+		_ = sess.Exit(1)
+		return
 	}
+	if n := len(sess.RawCommand()); n > maxCommandLine {
+		s.refuse(sess, fmt.Sprintf("the command line is %d bytes long: the limit is %d", n, maxCommandLine), "command line too long")
+		return
+	}
+	start := time.Now()
+	pty, _, hasPty := sess.Pty()
+	kv := []any{"user", clip(sess.User()), "remote-addr", sess.RemoteAddr().String(),
+		"public-key", sess.PublicKey() != nil, "command", clip(sess.RawCommand())}
+	if hasPty {
+		kv = append(kv, "term", clip(pty.Term), "width", pty.Window.Width, "height", pty.Window.Height)
+	}
+	s.log.Info("connect", append(kv, "client-version", clip(sess.Context().ClientVersion()))...)
+	defer func() {
+		s.log.Info("disconnect", "user", clip(sess.User()), "remote-addr", sess.RemoteAddr().String(),
+			"duration", time.Since(start).Round(time.Millisecond))
+	}()
+	if !s.admit(sess, g) {
+		return
+	}
+	defer s.release(sess)
+	s.route(sess, g)
+}
+
+// admit refuses sessions while shutting down, over the per-address rate
+// limit, or over the session cap. An admitted session counts against the
+// cap until both it has ended and its connection is closed: see release.
+func (s *Server) admit(sess ssh.Session, g *guardedConn) bool {
+	switch {
+	case s.closing.Load():
+		s.refuse(sess, "the server is shutting down", "shutting down")
+		return false
+	case s.limiter.Allow(sess) != nil:
+		s.refuse(sess, "too many connections from your address: try again later", "rate limited")
+		return false
+	}
+	if !s.active.acquire(s.cfg.MaxSessions) {
+		s.refuse(sess, "server busy: try again later", "server busy")
+		return false
+	}
+	if !g.sessionStarted() {
+		s.active.release()
+		_ = sess.Exit(1)
+		return false
+	}
+	return true
+}
+
+// release gives back the slot of a session that has ended, once its
+// connection is closed too. The connection closes itself soon after its
+// last session (see sessionEnded), so no path keeps a slot.
+func (s *Server) release(sess ssh.Session) {
+	g := guardOf(sess.Context())
+	g.sessionEnded()
+	go func() {
+		<-sess.Context().Done()
+		s.active.release()
+	}()
 }
 
 // refuse tells the visitor why in one line on stderr, logs it, and ends

@@ -130,9 +130,11 @@ func TestMaxSessionsRefusesOnlyTheExtraSession(t *testing.T) {
 		tm.press("\t")
 		tm.waitFor(m, indicatorsToken)
 	}
-	// A place frees up when a session ends.
+	// A place frees up when a session ends and its connection closes:
+	// the client of a keeps its connection open, so the server closes it.
 	a.press("q")
 	a.wait()
+	ts.waitSessions(t, 1)
 	d := openTerm(t, ts.mustDial(t), 100, 30)
 	d.waitFor(0, overviewToken)
 }

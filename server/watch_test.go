@@ -48,13 +48,13 @@ func TestWatchReloadsEverySession(t *testing.T) {
 	// An invalid one is logged and shown; the sessions keep their data.
 	ma = a.mark()
 	writeChanged(t, path, changed+"\nbogus: [\n")
-	a.waitFor(ma, "failed;")
+	a.waitFor(ma, "problem;")
 	ts.waitLog(t, "reload failed")
 
 	// A new session starts on the last good data, with the error shown.
 	c := openTerm(t, ts.mustDial(t), 100, 30)
 	c.waitFor(0, overviewToken)
-	c.waitFor(0, "failed;")
+	c.waitFor(0, "problem;")
 	if ds, _ := ts.hub.current(); ds.Title.Zh != "兰州科技指标" {
 		t.Fatalf("server dataset title %q after a bad reload", ds.Title.Zh)
 	}

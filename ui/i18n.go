@@ -40,6 +40,7 @@ type labels struct {
 	TooSmall       string // need W×H, have W×H
 	Reloaded       string
 	ReloadFailed   string
+	DataWithheld   string // a reload failed; the details are not shown
 	CityWide       string
 	NoData         string
 	Figures        string // "%d figures"
@@ -107,6 +108,7 @@ func zhLabels() *labels {
 		TooSmall:      "终端太小：需要 %d×%d，当前 %d×%d",
 		Reloaded:      "数据已重新加载",
 		ReloadFailed:  "重新加载失败，仍显示上次有效数据：",
+		DataWithheld:  "数据文件有问题，仍显示上次有效数据",
 		CityWide:      "全市",
 		NoData:        "无数据",
 		Figures:       "%d 项数据",
@@ -154,6 +156,7 @@ func enLabels() *labels {
 		TooSmall:      "terminal too small: need %d×%d, have %d×%d",
 		Reloaded:      "data reloaded",
 		ReloadFailed:  "reload failed; still showing the last good data: ",
+		DataWithheld:  "the data file has a problem; the last good data is shown",
 		CityWide:      "city-wide",
 		NoData:        "no data",
 		Figures:       "%d figures",

@@ -258,7 +258,12 @@ func (m Model) HelpOpen() bool { return m.showHelp }
 func (m Model) Dataset() *data.Dataset { return m.env.ds }
 
 // LoadError returns the message of the last failed reload, if any.
-func (m Model) LoadError() string { return m.loadErr }
+func (m Model) LoadError() string {
+	if m.loadErr == withheld {
+		return m.env.t.DataWithheld
+	}
+	return m.loadErr
+}
 
 // View renders the dashboard.
 func (m Model) View() tea.View {
@@ -297,7 +302,11 @@ func (m Model) footer() string {
 	if m.loadErr != "" {
 		// The banner may take two lines so that the position and the
 		// message both show.
-		parts = append(parts, m.env.st.ErrorBar.Render(fit(wrapText("✗ "+m.env.t.ReloadFailed+m.loadErr, m.width), m.width, 2)))
+		text := m.env.t.ReloadFailed + m.loadErr
+		if m.loadErr == withheld {
+			text = m.env.t.DataWithheld
+		}
+		parts = append(parts, m.env.st.ErrorBar.Render(fit(wrapText("✗ "+text, m.width), m.width, 2)))
 	} else if m.notice != "" {
 		parts = append(parts, m.env.st.Notice.Render("✓ "+m.notice))
 	}

@@ -48,6 +48,15 @@ type DatasetMsg struct {
 	Err     error
 }
 
+// ErrDataWithheld, as a DatasetMsg's Err, says that a reload failed
+// without saying how: a server tells its visitors this, and keeps the
+// details (file names, positions) for its own log.
+var ErrDataWithheld = errors.New("the data file has a problem")
+
+// withheld is loadErr for ErrDataWithheld: the banner then says so in
+// the current language.
+const withheld = "\x00withheld"
+
 // newWatcher records the file's current stamp, so that a change made
 // before the first poll is still seen as a change.
 func newWatcher(path string) *watcher {
@@ -92,9 +101,13 @@ func (m Model) reloaded(msg reloadedMsg) (tea.Model, tea.Cmd) {
 // invalid one leaves the last good data on screen with the error shown.
 func (m Model) apply(msg DatasetMsg) (Model, tea.Cmd) {
 	if msg.Err != nil || msg.Dataset == nil {
-		m.loadErr = "no data"
-		if msg.Err != nil {
+		switch {
+		case errors.Is(msg.Err, ErrDataWithheld):
+			m.loadErr = withheld
+		case msg.Err != nil:
 			m.loadErr = firstProblem(msg.Err)
+		default:
+			m.loadErr = "no data"
 		}
 		m.layout()
 		return m, nil

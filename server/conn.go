@@ -1,0 +1,394 @@
+package server
+
+import (
+	"net"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"charm.land/ssh"
+)
+
+// Defaults for the connection limits of Config.
+const (
+	DefaultWriteTimeout         = 10 * time.Second
+	DefaultMaxConnsPerAddr      = 64
+	DefaultMaxHandshakes        = 256
+	DefaultMaxHandshakesPerAddr = 16
+	// fdReserve is how many file descriptors stay free for the listener,
+	// the dataset file, logs and the watcher when the connection cap is
+	// derived from the process's limit.
+	fdReserve = 64
+	// maxConnsCeiling bounds the derived connection cap.
+	maxConnsCeiling = 4096
+)
+
+// farewellGrace is how long a session that is being ended gets to restore
+// the visitor's terminal and say why before its connection is closed.
+const farewellGrace = 2 * time.Second
+
+// defaultMaxConns derives the cap on open connections from the process's
+// file-descriptor limit, so that a flood cannot exhaust descriptors.
+func defaultMaxConns() int {
+	var rl syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil || rl.Cur > 1<<20 {
+		return maxConnsCeiling
+	}
+	n := int(rl.Cur) - fdReserve
+	switch {
+	case n < 16:
+		return 16
+	case n > maxConnsCeiling:
+		return maxConnsCeiling
+	}
+	return n
+}
+
+// conns admits connections and keeps count of them, in total and per
+// remote address, handshaking (not yet authenticated) and established.
+type conns struct {
+	mu         sync.Mutex
+	total      int
+	handshakes int
+	perAddr    map[string]*addrCount
+	open       map[*guardedConn]struct{}
+	closed     bool
+}
+
+type addrCount struct{ conns, handshakes int }
+
+func newConns() *conns {
+	return &conns{perAddr: map[string]*addrCount{}, open: map[*guardedConn]struct{}{}}
+}
+
+// addrKey is the part of a remote address that limits apply to: the IP.
+func addrKey(a net.Addr) string {
+	if a == nil {
+		return ""
+	}
+	if h, _, err := net.SplitHostPort(a.String()); err == nil {
+		return h
+	}
+	return a.String()
+}
+
+// connCallback is the ssh.Server's ConnCallback: it refuses a connection
+// over any cap by closing it at once, before a single byte of the
+// handshake is read, and wraps the others in a guardedConn.
+func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
+	key := addrKey(c.RemoteAddr())
+	cs := s.conns
+	cs.mu.Lock()
+	ac := cs.perAddr[key]
+	if ac == nil {
+		ac = &addrCount{}
+	}
+	var why string
+	switch {
+	case cs.closed:
+		why = "shutting down"
+	case cs.total >= s.cfg.MaxConns:
+		why = "too many connections"
+	case cs.handshakes >= s.cfg.MaxHandshakes:
+		why = "too many handshakes"
+	case ac.conns >= s.cfg.MaxConnsPerAddr:
+		why = "too many connections from this address"
+	case ac.handshakes >= s.cfg.MaxHandshakesPerAddr:
+		why = "too many handshakes from this address"
+	}
+	if why != "" {
+		cs.mu.Unlock()
+		s.refusedConns.Add(1)
+		// One line per refusal would let a flood fill the log: say it
+		// once a second at most.
+		if s.connLog.Allow() {
+			s.log.Warn("connection refused", "reason", why, "remote-addr", key, "refused-so-far", s.refusedConns.Load())
+		}
+		return nil
+	}
+	cs.perAddr[key] = ac
+	ac.conns++
+	ac.handshakes++
+	cs.total++
+	cs.handshakes++
+	g := &guardedConn{Conn: c, srv: s, key: key, handshaking: true, start: time.Now(),
+		sessions: map[*dashboard]struct{}{}}
+	g.touch()
+	cs.open[g] = struct{}{}
+	cs.mu.Unlock()
+	ctx.SetValue(guardKey, g)
+	g.startTimers()
+	return g
+}
+
+// guardKey finds a connection's guard in its ssh.Context.
+var guardKey = &struct{ name string }{"lzdash-conn-guard"}
+
+// guardOf returns the guard of the connection ctx belongs to.
+func guardOf(ctx ssh.Context) *guardedConn {
+	g, _ := ctx.Value(guardKey).(*guardedConn)
+	return g
+}
+
+// guardedConn is one client connection. Every write to it has a deadline,
+// so a client that stops reading is dropped after WriteTimeout; it counts
+// traffic for the idle timeout, enforces the idle and maximum timeouts
+// itself (socket deadlines cannot end a session whose writes are blocked
+// on SSH flow control), and ends its dashboards politely first.
+type guardedConn struct {
+	net.Conn
+	srv   *Server
+	key   string
+	start time.Time
+
+	last atomic.Int64 // unix nanoseconds of the last byte in or out
+
+	mu          sync.Mutex
+	handshaking bool
+	ending      bool
+	closed      bool
+	sessions    map[*dashboard]struct{}
+	active      int // sessions of any kind running on this connection
+	idle, max   *time.Timer
+	hangUp      *time.Timer
+}
+
+func (g *guardedConn) touch() { g.last.Store(time.Now().UnixNano()) }
+
+// Read reads from the client, counting the traffic.
+func (g *guardedConn) Read(b []byte) (int, error) {
+	n, err := g.Conn.Read(b)
+	if n > 0 {
+		g.touch()
+	}
+	return n, err
+}
+
+// Write writes to the client within WriteTimeout, counting the traffic.
+// The deadline is set on every write, since the SSH library resets the
+// socket's deadlines after the handshake.
+func (g *guardedConn) Write(b []byte) (int, error) {
+	_ = g.Conn.SetWriteDeadline(time.Now().Add(g.srv.cfg.WriteTimeout))
+	n, err := g.Conn.Write(b)
+	if n > 0 {
+		g.touch()
+	}
+	if err != nil {
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			g.drop("stalled: the client stopped reading")
+		}
+	}
+	return n, err
+}
+
+// Close closes the connection once and forgets it.
+func (g *guardedConn) Close() error {
+	g.mu.Lock()
+	if g.closed {
+		g.mu.Unlock()
+		return nil
+	}
+	g.closed = true
+	for _, t := range []*time.Timer{g.idle, g.max, g.hangUp} {
+		if t != nil {
+			t.Stop()
+		}
+	}
+	wasHandshaking := g.handshaking
+	g.handshaking = false
+	g.mu.Unlock()
+
+	cs := g.srv.conns
+	cs.mu.Lock()
+	delete(cs.open, g)
+	cs.total--
+	if ac := cs.perAddr[g.key]; ac != nil {
+		ac.conns--
+		if wasHandshaking {
+			ac.handshakes--
+		}
+		if ac.conns == 0 {
+			delete(cs.perAddr, g.key)
+		}
+	}
+	if wasHandshaking {
+		cs.handshakes--
+	}
+	cs.mu.Unlock()
+	return g.Conn.Close()
+}
+
+// authenticated moves the connection from the handshake caps to the
+// established ones.
+func (g *guardedConn) authenticated() {
+	g.mu.Lock()
+	was := g.handshaking
+	g.handshaking = false
+	g.mu.Unlock()
+	if !was {
+		return
+	}
+	cs := g.srv.conns
+	cs.mu.Lock()
+	cs.handshakes--
+	if ac := cs.perAddr[g.key]; ac != nil {
+		ac.handshakes--
+	}
+	cs.mu.Unlock()
+}
+
+// startTimers arms the idle and maximum timeouts.
+func (g *guardedConn) startTimers() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if d := g.srv.cfg.IdleTimeout; d > 0 {
+		g.idle = time.AfterFunc(d, g.checkIdle)
+	}
+	if d := g.srv.cfg.MaxTimeout; d > 0 {
+		g.max = time.AfterFunc(d, func() { g.end(endMax) })
+	}
+}
+
+// checkIdle ends the connection if nothing went either way for the idle
+// timeout, or checks again when it would be.
+func (g *guardedConn) checkIdle() {
+	d := g.srv.cfg.IdleTimeout
+	quiet := time.Since(time.Unix(0, g.last.Load()))
+	if quiet >= d {
+		g.end(endIdle)
+		return
+	}
+	g.mu.Lock()
+	if !g.closed {
+		g.idle.Reset(d - quiet)
+	}
+	g.mu.Unlock()
+}
+
+// drop closes the connection at once: the client is not reading, so
+// nothing more can reach it.
+func (g *guardedConn) drop(why string) {
+	g.mu.Lock()
+	already := g.closed || g.ending
+	g.ending = true
+	g.mu.Unlock()
+	if already {
+		_ = g.Close()
+		return
+	}
+	g.srv.droppedStalled.Add(1)
+	g.srv.log.Warn("connection dropped", "reason", why, "remote-addr", g.Conn.RemoteAddr().String(),
+		"after", time.Since(g.start).Round(time.Millisecond))
+	_ = g.Close()
+}
+
+// end ends the connection for reason: its dashboards restore the
+// visitor's terminal and say why, then, after farewellGrace at most, the
+// connection is closed.
+func (g *guardedConn) end(reason endReason) {
+	g.mu.Lock()
+	if g.closed || g.ending {
+		g.mu.Unlock()
+		return
+	}
+	g.ending = true
+	ds := make([]*dashboard, 0, len(g.sessions))
+	for d := range g.sessions {
+		ds = append(ds, d)
+	}
+	g.mu.Unlock()
+	g.srv.log.Info("closing connection", "reason", reason.log(), "remote-addr", g.Conn.RemoteAddr().String(),
+		"after", time.Since(g.start).Round(time.Millisecond))
+	done := make(chan struct{}, len(ds))
+	for _, d := range ds {
+		go func() { d.finish(reason); done <- struct{}{} }()
+	}
+	timeout := time.NewTimer(farewellGrace)
+	defer timeout.Stop()
+	for range ds {
+		select {
+		case <-done:
+		case <-timeout.C:
+			_ = g.Close()
+			return
+		}
+	}
+	// Give the client a moment to read the farewell and hang up.
+	select {
+	case <-time.After(hangUpGrace):
+	case <-timeout.C:
+	}
+	_ = g.Close()
+}
+
+// sessionStarted counts a session on this connection. It reports false
+// if the connection is already ending.
+func (g *guardedConn) sessionStarted() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.ending || g.closed {
+		return false
+	}
+	g.active++
+	if g.hangUp != nil {
+		g.hangUp.Stop()
+	}
+	return true
+}
+
+// sessionEnded counts a session fewer. Once none is left, the client gets
+// hangUpGrace to close the connection before the server does, so that a
+// finished session never holds its slot on an open connection.
+func (g *guardedConn) sessionEnded() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.active--
+	if g.active == 0 && !g.closed {
+		g.hangUp = time.AfterFunc(hangUpGrace, func() { _ = g.Close() })
+	}
+}
+
+// addDashboard registers d, to be ended politely with the connection. It
+// reports false if the connection is already ending.
+func (g *guardedConn) addDashboard(d *dashboard) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.ending || g.closed {
+		return false
+	}
+	g.sessions[d] = struct{}{}
+	return true
+}
+
+// removeDashboard forgets d.
+func (g *guardedConn) removeDashboard(d *dashboard) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	delete(g.sessions, d)
+}
+
+// all returns the open connections.
+func (cs *conns) all() []*guardedConn {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	out := make([]*guardedConn, 0, len(cs.open))
+	for g := range cs.open {
+		out = append(out, g)
+	}
+	return out
+}
+
+// close refuses every connection from now on.
+func (cs *conns) close() {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	cs.closed = true
+}
+
+// count returns the connections open and handshaking.
+func (cs *conns) count() (total, handshakes int) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	return cs.total, cs.handshakes
+}

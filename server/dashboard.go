@@ -1,0 +1,298 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/charmbracelet/colorprofile"
+
+	"lzdash/ui"
+)
+
+// endReason says why the server ended a dashboard.
+type endReason int32
+
+const (
+	endNone endReason = iota
+	endIdle
+	endMax
+	endShutdown
+	endError
+)
+
+func (r endReason) log() string {
+	return [...]string{"", "idle timeout", "maximum session time", "shutdown", "internal error"}[r]
+}
+
+// restoreTerminal leaves the alternate screen, turns every mouse mode and
+// bracketed paste off and shows the cursor. Bubble Tea does the same when
+// a program ends normally; this is for when it could not.
+const restoreTerminal = "\x1b[?1049l\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?25h\r\n"
+
+// mouseOffShowCursor is the part of restoreTerminal that is harmless to
+// repeat after Bubble Tea's own restore.
+const mouseOffShowCursor = "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?25h"
+
+// dashboard is one visitor's running dashboard.
+type dashboard struct {
+	srv  *Server
+	sess ssh.Session
+	out  *stallWriter
+	prog *tea.Program
+	lang ui.Lang
+
+	done chan struct{} // closed when the program has ended
+
+	wins   latest[tea.WindowSizeMsg]
+	data   latest[ui.DatasetMsg]
+	reason atomic.Int32
+}
+
+// runDashboard runs the dashboard of one session until the visitor quits,
+// the connection ends, or the server ends it, and then tells the visitor
+// why if it was not their own doing.
+func (s *Server) runDashboard(sess ssh.Session, g *guardedConn) {
+	pty, winch, _ := sess.Pty()
+	d := &dashboard{srv: s, sess: sess, lang: s.cfg.Lang}
+	d.wins.init()
+	d.data.init()
+	d.out = newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
+	d.done = make(chan struct{})
+	ds, ok := s.hub.join(d)
+	if !ok {
+		return
+	}
+	defer s.hub.leave(d)
+	envs := append(sess.Environ(), "TERM="+pty.Term)
+	m := s.cfg.newModel(ds, ui.Options{Lang: s.cfg.Lang, Dark: true, Shared: s.pages})
+	d.prog = tea.NewProgram(m,
+		tea.WithInput(sess),
+		tea.WithOutput(d.out),
+		tea.WithEnvironment(envs),
+		tea.WithColorProfile(colorprofile.Env(envs)),
+		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
+		// The server handles SIGINT and SIGTERM: a program must not
+		// quit on them by itself, nor suspend.
+		tea.WithoutSignalHandler(),
+		tea.WithFilter(noSuspend),
+		tea.WithFPS(ui.FPS),
+	)
+	if !g.addDashboard(d) {
+		return
+	}
+	defer g.removeDashboard(d)
+
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	go d.readWindows(winch)
+	go d.forward(ctx)
+	connDone := sess.Context().Done()
+	go func() {
+		select {
+		case <-connDone:
+			// The connection is gone: nothing can be drawn any more.
+			d.prog.Kill()
+		case <-ctx.Done():
+		}
+	}()
+
+	final, err := d.prog.Run()
+	close(d.done)
+	cancel()
+	if um, ok := final.(interface{ Lang() ui.Lang }); ok {
+		d.lang = um.Lang()
+	}
+	d.farewell(err)
+}
+
+// noSuspend turns a suspend request (ctrl+z) into nothing: a remote
+// visitor has no shell to go back to.
+func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.SuspendMsg); ok {
+		return tea.ResumeMsg{}
+	}
+	return msg
+}
+
+// readWindows keeps only the latest size the client reports, so that the
+// SSH request loop never waits on a busy program.
+func (d *dashboard) readWindows(winch <-chan ssh.Window) {
+	for w := range winch {
+		d.wins.put(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+	}
+}
+
+// forward hands the program the latest window size and dataset, one at a
+// time, until ctx ends.
+func (d *dashboard) forward(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-d.wins.ready:
+			if w, ok := d.wins.take(); ok {
+				d.prog.Send(w)
+			}
+		case <-d.data.ready:
+			if m, ok := d.data.take(); ok {
+				d.prog.Send(m)
+			}
+		}
+	}
+}
+
+// finish ends the dashboard for reason; its Run then returns and the
+// visitor is told why.
+func (d *dashboard) finish(reason endReason) {
+	d.reason.CompareAndSwap(int32(endNone), int32(reason))
+	go d.prog.Quit()
+	select {
+	case <-d.done:
+	case <-time.After(farewellGrace):
+		// Stuck: the connection is closed next, which ends it.
+	}
+}
+
+// farewell restores the visitor's terminal and, when the server ended the
+// session, prints one line saying why.
+func (d *dashboard) farewell(runErr error) {
+	reason := endReason(d.reason.Load())
+	switch {
+	case runErr != nil && errors.Is(runErr, tea.ErrProgramPanic):
+		reason = endError
+		d.srv.log.Error("dashboard panicked: session ended", "remote-addr", d.sess.RemoteAddr().String())
+	case runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled):
+		d.srv.log.Warn("dashboard stopped", "remote-addr", d.sess.RemoteAddr().String(), "error", runErr)
+	}
+	if d.sess.Context().Err() != nil {
+		return // the connection is closed
+	}
+	seq := mouseOffShowCursor
+	if runErr != nil {
+		seq = restoreTerminal
+	}
+	if line := farewellLine(reason, d.lang, d.srv.cfg); line != "" {
+		seq += "\r\n" + line + "\r\n"
+	}
+	_, _ = io.WriteString(d.out, seq)
+}
+
+// farewellLine is the last line a visitor sees when the server ends
+// their session, in the language they were using.
+func farewellLine(r endReason, l ui.Lang, cfg Config) string {
+	zh := l == ui.Zh
+	switch r {
+	case endIdle:
+		if zh {
+			return fmt.Sprintf("lzdash：%s 无操作，连接已关闭。再见", shortDuration(cfg.IdleTimeout))
+		}
+		return fmt.Sprintf("lzdash: closed after %s without activity: goodbye", shortDuration(cfg.IdleTimeout))
+	case endMax:
+		if zh {
+			return fmt.Sprintf("lzdash：会话最长 %s，连接已关闭。再见", shortDuration(cfg.MaxTimeout))
+		}
+		return fmt.Sprintf("lzdash: sessions last at most %s: goodbye", shortDuration(cfg.MaxTimeout))
+	case endShutdown:
+		if zh {
+			return "lzdash：服务器正在关闭。再见"
+		}
+		return goodbye
+	case endError:
+		if zh {
+			return "lzdash：仪表盘内部出错，会话已结束"
+		}
+		return "lzdash: the dashboard stopped on an internal error: the session has ended"
+	}
+	return ""
+}
+
+// shortDuration writes 15m0s as 15m and 2h0m0s as 2h.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	for _, suffix := range []string{"m0s", "h0m"} {
+		if len(s) > len(suffix) && s[len(s)-len(suffix):] == suffix {
+			s = s[:len(s)-len(suffix)+1]
+		}
+	}
+	return s
+}
+
+// latest holds the most recent value put, for one reader; a newer value
+// replaces one not yet taken.
+type latest[T any] struct {
+	mu    sync.Mutex
+	val   T
+	has   bool
+	ready chan struct{}
+}
+
+func (l *latest[T]) init() { l.ready = make(chan struct{}, 1) }
+
+// put replaces the held value and wakes the reader. It never blocks.
+func (l *latest[T]) put(v T) {
+	l.mu.Lock()
+	l.val, l.has = v, true
+	l.mu.Unlock()
+	select {
+	case l.ready <- struct{}{}:
+	default:
+	}
+}
+
+// take returns the held value, if any, and empties the holder.
+func (l *latest[T]) take() (T, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	v, ok := l.val, l.has
+	var zero T
+	l.val, l.has = zero, false
+	return v, ok
+}
+
+// stallWriter writes to a session and calls onStall when one chunk makes
+// no progress for timeout: SSH flow control can block a write forever
+// when the client stops reading, which no socket deadline sees.
+type stallWriter struct {
+	w       io.Writer
+	timeout time.Duration
+	mu      sync.Mutex
+	timer   *time.Timer
+}
+
+// stallChunk bounds one write, so that the timeout measures progress.
+const stallChunk = 16 << 10
+
+func newStallWriter(w io.Writer, timeout time.Duration, onStall func()) *stallWriter {
+	t := time.AfterFunc(time.Hour, onStall)
+	t.Stop()
+	return &stallWriter{w: w, timeout: timeout, timer: t}
+}
+
+// Write writes p in chunks, each within the timeout.
+func (sw *stallWriter) Write(p []byte) (int, error) {
+	sw.mu.Lock()
+	defer sw.mu.Unlock()
+	n := 0
+	for len(p) > 0 {
+		c := p[:min(len(p), stallChunk)]
+		sw.timer.Reset(sw.timeout)
+		m, err := sw.w.Write(c)
+		sw.timer.Stop()
+		n += m
+		p = p[m:]
+		if err != nil {
+			return n, err
+		}
+		if m == 0 {
+			return n, io.ErrShortWrite
+		}
+	}
+	return n, nil
+}
