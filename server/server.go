@@ -100,8 +100,8 @@ type Server struct {
 	refusedConns   atomic.Int64 // connections refused over a cap
 	droppedStalled atomic.Int64 // connections dropped for not reading
 	connLog        *rate.Limiter
-	ctx     context.Context    // the server's lifetime, for the watcher
-	stop    context.CancelFunc // ends ctx
+	ctx            context.Context    // the server's lifetime, for the watcher
+	stop           context.CancelFunc // ends ctx
 }
 
 // New checks cfg, fills in its defaults and builds a Server.
