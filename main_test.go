@@ -5,7 +5,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -230,4 +232,20 @@ func TestDashboardNeedsTerminal(t *testing.T) {
 		t.Fatalf("stderr %q does not say what to use instead", errOut.String())
 	}
 	noCrash(t, errOut.String())
+}
+
+func TestServeCreatesNoHostKeyWhenItCannotListen(t *testing.T) {
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
+	key := filepath.Join(t.TempDir(), "lzdash", "host_ed25519")
+	code, _, stderr := runCLI("serve", "--listen", busy.Addr().String(), "--host-key", key)
+	if code != exitData || !strings.Contains(stderr, "address already in use") {
+		t.Fatalf("exit %d, stderr %q; want 1 and the listen error", code, stderr)
+	}
+	if _, err := os.Stat(key); err == nil {
+		t.Fatal("a host key was created although the server never started")
+	}
 }

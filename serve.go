@@ -36,6 +36,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	maxSessions := fs.Int("max-sessions", server.DefaultMaxSessions, "`N` sessions at most at once")
 	idle := fs.Duration("idle-timeout", 15*time.Minute, "close a connection idle for `D` (0: never)")
 	maxSession := fs.Duration("max-session", 2*time.Hour, "close any connection after `D` (0: never)")
+	writeTimeout := fs.Duration("write-timeout", server.DefaultWriteTimeout, "drop a client that accepts no output for `D`")
+	perAddr := fs.Int("max-conns-per-addr", server.DefaultMaxConnsPerAddr, "`N` connections at most from one IP address")
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
@@ -52,6 +54,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	case *idle < 0 || *maxSession < 0:
 		fmt.Fprintln(stderr, "lzdash serve: --idle-timeout and --max-session cannot be negative")
+		return exitUsage
+	case *writeTimeout <= 0:
+		fmt.Fprintln(stderr, "lzdash serve: --write-timeout must be positive")
+		return exitUsage
+	case *perAddr < 1:
+		fmt.Fprintln(stderr, "lzdash serve: --max-conns-per-addr must be at least 1")
 		return exitUsage
 	}
 	if _, _, err := net.SplitHostPort(*listen); err != nil {
@@ -79,6 +87,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	cfg := server.Config{
 		Dataset: ds, Lang: l, Logger: logger,
 		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession,
+		WriteTimeout: *writeTimeout, MaxConnsPerAddr: *perAddr,
 	}
 	if *watch {
 		cfg.WatchPath = *path
@@ -90,23 +99,36 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			return exitData
 		}
 	}
-	// After the other checks, as it may write a file.
-	signer, created, err := server.LoadHostKey(*hostKey)
-	if err != nil {
-		fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
-		return exitData
-	}
-	cfg.HostKey = signer
-	if created {
-		logger.Info("created a new host key", "path", *hostKey)
-	}
-	srv, err := server.New(cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
-		return exitData
+	// An existing key is checked before listening; a missing one is
+	// created only once the listener is up, so that a failed start
+	// leaves nothing behind.
+	var signer ssh.Signer
+	if server.HostKeyExists(*hostKey) {
+		if signer, _, err = server.LoadHostKey(*hostKey); err != nil {
+			fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
+			return exitData
+		}
 	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
+		fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
+		return exitData
+	}
+	if signer == nil {
+		var created bool
+		if signer, created, err = server.LoadHostKey(*hostKey); err != nil {
+			ln.Close()
+			fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
+			return exitData
+		}
+		if created {
+			logger.Info("created a new host key", "path", *hostKey)
+		}
+	}
+	cfg.HostKey = signer
+	srv, err := server.New(cfg)
+	if err != nil {
+		ln.Close()
 		fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
 		return exitData
 	}

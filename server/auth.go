@@ -3,10 +3,10 @@ package server
 import (
 	"bufio"
 	"bytes"
+	"crypto/rsa"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
@@ -16,6 +16,21 @@ import (
 // maxKeyLine bounds one line of an authorized_keys file; RSA keys of
 // 16384 bits take about 2,800 characters.
 const maxKeyLine = 64 << 10
+
+// minRSABits is the smallest RSA key accepted, as in OpenSSH 9.
+const minRSABits = 2048
+
+// rsaBits returns the size of an RSA key, or 0 for other kinds.
+func rsaBits(key gossh.PublicKey) int {
+	ck, ok := key.(gossh.CryptoPublicKey)
+	if !ok {
+		return 0
+	}
+	if rk, ok := ck.CryptoPublicKey().(*rsa.PublicKey); ok {
+		return rk.N.BitLen()
+	}
+	return 0
+}
 
 // KeySet is a set of public keys allowed to log in.
 type KeySet struct {
@@ -31,14 +46,18 @@ func (ks *KeySet) Contains(key gossh.PublicKey) bool {
 	return ok
 }
 
-// LoadAuthorizedKeys reads an OpenSSH authorized_keys file.
+// LoadAuthorizedKeys reads an OpenSSH authorized_keys file. As sshd
+// does, it refuses one that its group or others may write to, since
+// whoever can write it can let anyone in.
 func LoadAuthorizedKeys(path string) (*KeySet, error) {
-	f, err := os.Open(path)
+	b, st, err := readRegular(path, "authorized keys", maxKeyFile)
 	if err != nil {
-		return nil, fmt.Errorf("authorized keys: %w", err)
+		return nil, err
 	}
-	defer f.Close()
-	return ParseAuthorizedKeys(path, f)
+	if perm := st.Mode().Perm(); perm&0o022 != 0 {
+		return nil, fmt.Errorf("authorized keys %s: mode %04o lets others change it: run chmod go-w %s", path, perm, path)
+	}
+	return ParseAuthorizedKeys(path, bytes.NewReader(b))
 }
 
 // ParseAuthorizedKeys reads authorized_keys lines from r, one key a line;
@@ -62,7 +81,9 @@ func ParseAuthorizedKeys(name string, r io.Reader) (*KeySet, error) {
 		case err != nil:
 			errs = append(errs, fmt.Errorf("%s:%d: not a public key: %w", name, n, err))
 		case len(opts) > 0:
-			errs = append(errs, fmt.Errorf("%s:%d: key options (%s) are not supported: remove them", name, n, opts[0]))
+			errs = append(errs, fmt.Errorf("%s:%d: key options (%s) are not supported: remove them", name, n, clip(opts[0])))
+		case rsaBits(key) > 0 && rsaBits(key) < minRSABits:
+			errs = append(errs, fmt.Errorf("%s:%d: a %d-bit RSA key is too weak: use ed25519 or RSA of %d bits or more", name, n, rsaBits(key), minRSABits))
 		default:
 			ks.keys[string(key.Marshal())] = struct{}{}
 		}

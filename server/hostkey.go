@@ -23,22 +23,24 @@ func LoadHostKey(path string) (signer gossh.Signer, created bool, err error) {
 	if path == "" {
 		return nil, false, errors.New("host key: no path given")
 	}
-	pemBytes, err := os.ReadFile(path)
+	pemBytes, st, err := readRegular(path, "host key", maxKeyFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		pemBytes, err = createHostKey(path)
 		if errors.Is(err, fs.ErrExist) {
 			// Another process created it first: use theirs.
-			pemBytes, err = os.ReadFile(path)
+			pemBytes, st, err = readRegular(path, "host key", maxKeyFile)
 		} else if err == nil {
 			created = true
+		} else {
+			err = fmt.Errorf("host key %s: %w", path, err)
 		}
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("host key %s: %w", path, err)
+		return nil, false, err
 	}
 	if !created {
-		if err := checkKeyMode(path); err != nil {
-			return nil, false, err
+		if perm := st.Mode().Perm(); perm&0o077 != 0 {
+			return nil, false, fmt.Errorf("host key %s: mode %04o lets others read it: run chmod 600 %s", path, perm, path)
 		}
 	}
 	signer, err = gossh.ParsePrivateKey(pemBytes)
@@ -50,6 +52,13 @@ func LoadHostKey(path string) (signer gossh.Signer, created bool, err error) {
 		return nil, false, fmt.Errorf("host key %s: %w", path, err)
 	}
 	return signer, created, nil
+}
+
+// HostKeyExists reports whether a host key file is at path, so that a
+// caller can create one only once it knows the server can start.
+func HostKeyExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // createHostKey writes a new ed25519 key to path without ever replacing
@@ -81,19 +90,4 @@ func createHostKey(path string) ([]byte, error) {
 		return nil, fmt.Errorf("writing the key: %w", err)
 	}
 	return pemBytes, nil
-}
-
-// checkKeyMode refuses a key file that its group or others can access.
-func checkKeyMode(path string) error {
-	st, err := os.Stat(path)
-	if err != nil {
-		return fmt.Errorf("host key %s: %w", path, err)
-	}
-	if st.IsDir() {
-		return fmt.Errorf("host key %s: is a directory", path)
-	}
-	if perm := st.Mode().Perm(); perm&0o077 != 0 {
-		return fmt.Errorf("host key %s: mode %04o lets others read it: run chmod 600 %s", path, perm, path)
-	}
-	return nil
 }
