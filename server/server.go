@@ -163,6 +163,7 @@ func New(cfg Config) (*Server, error) {
 		conns:   newConns(),
 		connLog: rate.NewLimiter(1, 1),
 	}
+	s.pages.Use(cfg.Dataset)
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.ssh = &ssh.Server{
 		Version:     "lzdash",

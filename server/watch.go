@@ -50,6 +50,7 @@ func (s *Server) watch(ctx context.Context) {
 		}
 		st := ds.Stats()
 		s.log.Info("dataset reloaded", "file", path, "metrics", st.Metrics, "figures", st.Figures, "sessions", s.Sessions())
+		s.pages.Use(ds)
 		s.hub.publish(ds, nil)
 	}
 }

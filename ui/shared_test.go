@@ -45,3 +45,32 @@ func TestSharedPages(t *testing.T) {
 		t.Fatalf("%d pages cached for one key", n)
 	}
 }
+
+// TestSharedKeepsOnlyTheCurrentDataset checks that a replaced dataset's
+// pages are dropped, and that a dashboard still on it caches nothing.
+func TestSharedKeepsOnlyTheCurrentDataset(t *testing.T) {
+	old, cur := testDataset(t), testDataset(t)
+	s := NewShared()
+	s.Use(old)
+	k := pageKey{ds: old, tab: TabOverview, lang: Zh, width: 100, dark: true}
+	s.page(k, func() string { return "old" })
+	if len(s.pages) != 1 {
+		t.Fatalf("%d pages for the current dataset, want 1", len(s.pages))
+	}
+	s.Use(cur)
+	if len(s.pages) != 0 {
+		t.Fatalf("%d pages left after the dataset was replaced", len(s.pages))
+	}
+	builds := 0
+	for range 3 {
+		s.page(k, func() string { builds++; return "old" })
+	}
+	if builds != 3 || len(s.pages) != 0 {
+		t.Fatalf("pages of a replaced dataset: %d builds for 3 draws, %d cached", builds, len(s.pages))
+	}
+	k.ds = cur
+	s.page(k, func() string { return "new" })
+	if got := s.page(k, func() string { return "rebuilt" }); got != "new" {
+		t.Fatalf("the current dataset's page was not kept: %q", got)
+	}
+}
