@@ -150,6 +150,7 @@ type guardedConn struct {
 	closed      bool
 	sessions    map[*dashboard]struct{}
 	active      int // sessions of any kind running on this connection
+	channels    int // session channels open
 	idle, max   *time.Timer
 	hangUp      *time.Timer
 }
@@ -347,6 +348,25 @@ func (g *guardedConn) sessionEnded() {
 	if g.active == 0 && !g.closed {
 		g.hangUp = time.AfterFunc(hangUpGrace, func() { _ = g.Close() })
 	}
+}
+
+// openChannel counts a session channel, unless maxChannelsPerConn are
+// open already.
+func (g *guardedConn) openChannel() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.channels >= maxChannelsPerConn {
+		return false
+	}
+	g.channels++
+	return true
+}
+
+// closeChannel counts a session channel fewer.
+func (g *guardedConn) closeChannel() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.channels--
 }
 
 // addDashboard registers d, to be ended politely with the connection. It

@@ -16,9 +16,20 @@ const (
 	maxEnvVars = 32
 )
 
+// maxChannelsPerConn bounds the sessions one connection may have open at
+// once; OpenSSH's own default (MaxSessions) is 10.
+const maxChannelsPerConn = 4
+
 // sessionChannel is the handler for "session" channels: the library's own,
-// behind a filter on the channel's requests.
+// behind a cap on how many one connection may open and a filter on the
+// channel's requests.
 func sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx ssh.Context) {
+	g := guardOf(ctx)
+	if g == nil || !g.openChannel() {
+		_ = ch.Reject(gossh.ResourceShortage, "too many sessions on one connection")
+		return
+	}
+	defer g.closeChannel()
 	ssh.DefaultSessionHandler(srv, conn, filteredChannel{ch}, ctx)
 }
 

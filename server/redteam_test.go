@@ -278,3 +278,32 @@ func TestReloadsNeverQueue(t *testing.T) {
 	}
 	var _ tea.Msg = msg
 }
+
+func TestChannelsPerConnectionCapped(t *testing.T) {
+	ts := startServer(t, nil)
+	c := ts.mustDial(t)
+	var open []*gossh.Session
+	for range maxChannelsPerConn {
+		s, err := c.NewSession()
+		if err != nil {
+			t.Fatalf("session %d: %v", len(open)+1, err)
+		}
+		open = append(open, s)
+	}
+	if _, err := c.NewSession(); err == nil || !strings.Contains(err.Error(), "too many sessions") {
+		t.Fatalf("session %d: %v, want a refusal", maxChannelsPerConn+1, err)
+	}
+	open[0].Close()
+	deadline := time.Now().Add(waitLimit)
+	for {
+		s, err := c.NewSession()
+		if err == nil {
+			s.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no session after one closed: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
