@@ -1,6 +1,7 @@
 package server
 
 import (
+	"container/list"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -54,12 +55,14 @@ type conns struct {
 	perAddr    map[string]*addrCount
 	open       map[*guardedConn]struct{}
 	closed     bool
+	// waiting holds the handshaking connections, oldest first.
+	waiting *list.List
 }
 
 type addrCount struct{ conns, handshakes int }
 
 func newConns() *conns {
-	return &conns{perAddr: map[string]*addrCount{}, open: map[*guardedConn]struct{}{}}
+	return &conns{perAddr: map[string]*addrCount{}, open: map[*guardedConn]struct{}{}, waiting: list.New()}
 }
 
 // addrKey is the part of a remote address that limits apply to: the IP.
@@ -75,7 +78,10 @@ func addrKey(a net.Addr) string {
 
 // connCallback is the ssh.Server's ConnCallback: it refuses a connection
 // over any cap by closing it at once, before a single byte of the
-// handshake is read, and wraps the others in a guardedConn.
+// handshake is read, and wraps the others in a guardedConn. When the
+// handshakes of all addresses together reach their cap, the oldest one
+// gives way instead: a flood from many addresses then has to outpace
+// every real visitor's handshake (a few milliseconds) to keep them out.
 func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
 	key := addrKey(c.RemoteAddr())
 	cs := s.conns
@@ -90,8 +96,6 @@ func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
 		why = "shutting down"
 	case cs.total >= s.cfg.MaxConns:
 		why = "too many connections"
-	case cs.handshakes >= s.cfg.MaxHandshakes:
-		why = "too many handshakes"
 	case ac.conns >= s.cfg.MaxConnsPerAddr:
 		why = "too many connections from this address"
 	case ac.handshakes >= s.cfg.MaxHandshakesPerAddr:
@@ -107,6 +111,12 @@ func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
 		}
 		return nil
 	}
+	var evict *guardedConn
+	if cs.handshakes >= s.cfg.MaxHandshakes {
+		if e := cs.waiting.Front(); e != nil {
+			evict = e.Value.(*guardedConn)
+		}
+	}
 	cs.perAddr[key] = ac
 	ac.conns++
 	ac.handshakes++
@@ -116,7 +126,15 @@ func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
 		sessions: map[*dashboard]struct{}{}}
 	g.touch()
 	cs.open[g] = struct{}{}
+	g.waiting = cs.waiting.PushBack(g)
 	cs.mu.Unlock()
+	if evict != nil {
+		s.evicted.Add(1)
+		if s.connLog.Allow() {
+			s.log.Warn("handshakes at their cap: the oldest gave way", "remote-addr", evict.key, "evicted-so-far", s.evicted.Load())
+		}
+		_ = evict.Close()
+	}
 	ctx.SetValue(guardKey, g)
 	g.startTimers()
 	return g
@@ -153,6 +171,7 @@ type guardedConn struct {
 	channels    int // session channels open
 	idle, max   *time.Timer
 	hangUp      *time.Timer
+	waiting     *list.Element // in conns.waiting while handshaking
 }
 
 func (g *guardedConn) touch() { g.last.Store(time.Now().UnixNano()) }
@@ -215,6 +234,7 @@ func (g *guardedConn) Close() error {
 	}
 	if wasHandshaking {
 		cs.handshakes--
+		cs.waiting.Remove(g.waiting)
 	}
 	cs.mu.Unlock()
 	return g.Conn.Close()
@@ -233,6 +253,7 @@ func (g *guardedConn) authenticated() {
 	cs := g.srv.conns
 	cs.mu.Lock()
 	cs.handshakes--
+	cs.waiting.Remove(g.waiting)
 	if ac := cs.perAddr[g.key]; ac != nil {
 		ac.handshakes--
 	}

@@ -307,3 +307,47 @@ func TestChannelsPerConnectionCapped(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestHandshakesAtTheirCapMakeRoomForNewcomers(t *testing.T) {
+	const cap = 8
+	ts := startServer(t, func(c *Config) { c.MaxHandshakes, c.MaxHandshakesPerAddr = cap, 1000 })
+	var silent []net.Conn
+	for range cap {
+		conn, err := net.Dial("tcp", ts.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { conn.Close() })
+		silent = append(silent, conn)
+	}
+	waitConns(t, ts, cap)
+	// A real visitor still gets in: the oldest silent handshake gives way.
+	openTerm(t, ts.mustDial(t), 100, 30).waitFor(0, overviewToken)
+	// Exactly one silent connection was closed (the oldest to reach the
+	// server, which need not be the first dialled). The others stay open.
+	closed := make(chan bool, cap)
+	for _, conn := range silent {
+		go func() {
+			_ = conn.SetReadDeadline(time.Now().Add(2 * time.Second))
+			buf := make([]byte, 256)
+			for {
+				_, err := conn.Read(buf) // the server's version line, then EOF
+				if err != nil {
+					ne, ok := err.(net.Error)
+					closed <- !(ok && ne.Timeout())
+					return
+				}
+			}
+		}()
+	}
+	n := 0
+	for range cap {
+		if <-closed {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d silent handshakes were closed to make room, want 1", n)
+	}
+	ts.waitLog(t, "the oldest gave way")
+}

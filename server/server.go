@@ -99,6 +99,7 @@ type Server struct {
 
 	refusedConns   atomic.Int64 // connections refused over a cap
 	droppedStalled atomic.Int64 // connections dropped for not reading
+	evicted        atomic.Int64 // handshakes closed to make room
 	connLog        *rate.Limiter
 	ctx            context.Context    // the server's lifetime, for the watcher
 	stop           context.CancelFunc // ends ctx
