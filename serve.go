@@ -38,6 +38,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	maxSession := fs.Duration("max-session", 2*time.Hour, "close any connection after `D` (0: never)")
 	writeTimeout := fs.Duration("write-timeout", server.DefaultWriteTimeout, "drop a client that accepts no output for `D`")
 	perAddr := fs.Int("max-conns-per-addr", server.DefaultMaxConnsPerAddr, "`N` connections at most from one IP address")
+	proxies := fs.String("proxy-protocol", "", "take PROXY protocol headers from these balancers only: `CIDR[,CIDR...]`")
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
@@ -61,6 +62,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	case *perAddr < 1:
 		fmt.Fprintln(stderr, "lzdash serve: --max-conns-per-addr must be at least 1")
 		return exitUsage
+	}
+	var trusted []*net.IPNet
+	if *proxies != "" {
+		var err error
+		if trusted, err = server.ParseCIDRs(*proxies); err != nil {
+			fmt.Fprintf(stderr, "lzdash serve: bad --proxy-protocol: %v\n", err)
+			return exitUsage
+		}
 	}
 	if _, _, err := net.SplitHostPort(*listen); err != nil {
 		fmt.Fprintf(stderr, "lzdash serve: bad --listen %q: want host:port, such as 127.0.0.1:23234\n", *listen)
@@ -88,6 +97,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Dataset: ds, Lang: l, Logger: logger,
 		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession,
 		WriteTimeout: *writeTimeout, MaxConnsPerAddr: *perAddr,
+		TrustedProxies: trusted,
 	}
 	if *watch {
 		cfg.WatchPath = *path

@@ -77,38 +77,28 @@ func addrKey(a net.Addr) string {
 }
 
 // connCallback is the ssh.Server's ConnCallback: it refuses a connection
-// over any cap by closing it at once, before a single byte of the
+// over any cap by closing it at once, before a single byte of the SSH
 // handshake is read, and wraps the others in a guardedConn. When the
 // handshakes of all addresses together reach their cap, the oldest one
 // gives way instead: a flood from many addresses then has to outpace
 // every real visitor's handshake (a few milliseconds) to keep them out.
+//
+// The caps on all connections apply first; then a PROXY header, if the
+// listener takes them, is read (within its own deadline), and the caps
+// per address apply to the client address it reports.
 func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
-	key := addrKey(c.RemoteAddr())
 	cs := s.conns
 	cs.mu.Lock()
-	ac := cs.perAddr[key]
-	if ac == nil {
-		ac = &addrCount{}
-	}
 	var why string
 	switch {
 	case cs.closed:
 		why = "shutting down"
 	case cs.total >= s.cfg.MaxConns:
 		why = "too many connections"
-	case ac.conns >= s.cfg.MaxConnsPerAddr:
-		why = "too many connections from this address"
-	case ac.handshakes >= s.cfg.MaxHandshakesPerAddr:
-		why = "too many handshakes from this address"
 	}
 	if why != "" {
 		cs.mu.Unlock()
-		s.refusedConns.Add(1)
-		// One line per refusal would let a flood fill the log: say it
-		// once a second at most.
-		if s.connLog.Allow() {
-			s.log.Warn("connection refused", "reason", why, "remote-addr", key, "refused-so-far", s.refusedConns.Load())
-		}
+		s.refuseConn(why, addrKey(rawRemote(c)))
 		return nil
 	}
 	var evict *guardedConn
@@ -117,12 +107,9 @@ func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
 			evict = e.Value.(*guardedConn)
 		}
 	}
-	cs.perAddr[key] = ac
-	ac.conns++
-	ac.handshakes++
 	cs.total++
 	cs.handshakes++
-	g := &guardedConn{Conn: c, srv: s, key: key, handshaking: true, start: time.Now(),
+	g := &guardedConn{Conn: c, srv: s, handshaking: true, start: time.Now(),
 		sessions: map[*dashboard]struct{}{}}
 	g.touch()
 	cs.open[g] = struct{}{}
@@ -135,9 +122,79 @@ func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
 		}
 		_ = evict.Close()
 	}
+
+	// A balancer's header names the client, so it is read before the
+	// caps per address apply; anyone else's address is their own, and a
+	// header from them is refused once they are counted.
+	trusted := s.trustedProxy(rawRemote(c))
+	if trusted && !s.proxyHeaderOK(g, c) {
+		return nil
+	}
+	key := addrKey(rawRemote(c))
+	if trusted {
+		key = addrKey(c.RemoteAddr())
+	}
+
+	cs.mu.Lock()
+	ac := cs.perAddr[key]
+	if ac == nil {
+		ac = &addrCount{}
+	}
+	g.mu.Lock()
+	evicted := g.closed
+	g.mu.Unlock()
+	switch {
+	case evicted:
+		why = "evicted"
+	case ac.conns >= s.cfg.MaxConnsPerAddr:
+		why = "too many connections from this address"
+	case ac.handshakes >= s.cfg.MaxHandshakesPerAddr:
+		why = "too many handshakes from this address"
+	default:
+		cs.perAddr[key] = ac
+		ac.conns++
+		ac.handshakes++
+		g.key = key
+		g.counted = true
+	}
+	cs.mu.Unlock()
+	if why != "" {
+		_ = g.Close()
+		if why != "evicted" {
+			s.refuseConn(why, key)
+		}
+		return nil
+	}
+	if !trusted && !s.proxyHeaderOK(g, c) {
+		return nil
+	}
 	ctx.SetValue(guardKey, g)
 	g.startTimers()
 	return g
+}
+
+// proxyHeaderOK reads c's PROXY header, if it comes through a
+// proxyListener, and closes g with a log line if the header is refused.
+func (s *Server) proxyHeaderOK(g *guardedConn, c net.Conn) bool {
+	err := proxyHeaderError(c)
+	if err == nil {
+		return true
+	}
+	n := s.proxyRefused.Add(1)
+	if s.connLog.Allow() {
+		s.log.Warn("connection refused: bad PROXY header", "peer", rawRemote(c).String(), "error", clipN(err.Error(), 160), "refused-so-far", n)
+	}
+	_ = g.Close()
+	return false
+}
+
+// refuseConn counts a connection refused over a cap and logs it, once a
+// second at most: one line per refusal would let a flood fill the log.
+func (s *Server) refuseConn(why, addr string) {
+	n := s.refusedConns.Add(1)
+	if s.connLog.Allow() {
+		s.log.Warn("connection refused", "reason", why, "remote-addr", addr, "refused-so-far", n)
+	}
 }
 
 // guardKey finds a connection's guard in its ssh.Context.
@@ -172,6 +229,7 @@ type guardedConn struct {
 	idle, max   *time.Timer
 	hangUp      *time.Timer
 	waiting     *list.Element // in conns.waiting while handshaking
+	counted     bool          // in the counts of its address, key
 }
 
 func (g *guardedConn) touch() { g.last.Store(time.Now().UnixNano()) }
@@ -223,7 +281,7 @@ func (g *guardedConn) Close() error {
 	cs.mu.Lock()
 	delete(cs.open, g)
 	cs.total--
-	if ac := cs.perAddr[g.key]; ac != nil {
+	if ac := cs.perAddr[g.key]; ac != nil && g.counted {
 		ac.conns--
 		if wasHandshaking {
 			ac.handshakes--
@@ -254,7 +312,7 @@ func (g *guardedConn) authenticated() {
 	cs.mu.Lock()
 	cs.handshakes--
 	cs.waiting.Remove(g.waiting)
-	if ac := cs.perAddr[g.key]; ac != nil {
+	if ac := cs.perAddr[g.key]; ac != nil && g.counted {
 		ac.handshakes--
 	}
 	cs.mu.Unlock()

@@ -46,7 +46,7 @@ func (s *Server) runCommand(sess ssh.Session, g *guardedConn) {
 	}
 	if err != nil {
 		fmt.Fprintf(sess.Stderr(), "lzdash %s: %s\n", oneLine(args[0]), oneLine(err.Error()))
-		s.log.Info("command refused", "remote-addr", sess.RemoteAddr().String(), "command", clip(args[0]), "error", clip(err.Error()))
+		s.log.Info("command refused", "remote-addr", sess.RemoteAddr().String(), "command", clip(args[0]), "error", clipN(err.Error(), 160))
 		_ = sess.Exit(1)
 		return
 	}
@@ -130,8 +130,11 @@ func flagList(fs *flag.FlagSet) string {
 // clip shortens a visitor's string for a message or a log; %q (or the
 // logger's quoting) then escapes its control characters. It looks at no
 // more of s than it keeps.
-func clip(s string) string {
-	const limit = 40
+func clip(s string) string { return clipN(s, 40) }
+
+// clipN is clip with a limit of n characters, for longer messages such as
+// errors that may quote what a client sent.
+func clipN(s string, limit int) string {
 	n := 0
 	for i := range s {
 		if n == limit {

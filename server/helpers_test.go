@@ -258,6 +258,12 @@ func (tm *term) wait() int {
 // it ended without one (the connection closed).
 func waitExit(t *testing.T, sess *gossh.Session) int {
 	t.Helper()
+	return waitExitWithin(t, sess, waitLimit)
+}
+
+// waitExitWithin is waitExit with its own limit.
+func waitExitWithin(t *testing.T, sess *gossh.Session, limit time.Duration) int {
+	t.Helper()
 	done := make(chan error, 1)
 	go func() { done <- sess.Wait() }()
 	select {
@@ -273,8 +279,8 @@ func waitExit(t *testing.T, sess *gossh.Session) int {
 			return -1
 		}
 		t.Fatalf("session: %v", err)
-	case <-time.After(waitLimit):
-		t.Fatalf("session still open after %v", waitLimit)
+	case <-time.After(limit):
+		t.Fatalf("session still open after %v", limit)
 	}
 	return 0
 }

@@ -59,9 +59,11 @@ func TestStalledClientsAreDroppedAndTheirSlotsComeBack(t *testing.T) {
 	for range n {
 		stalled = append(stalled, stall(t, ts))
 	}
-	// Each is dropped once a write makes no progress for WriteTimeout.
+	// Each is dropped once a write makes no progress for WriteTimeout,
+	// which takes 2 MB of output first (the client's SSH window): allow
+	// for a slow machine drawing ten large screens at once.
 	for _, tm := range stalled {
-		if st := tm.wait(); st != -1 {
+		if st := waitExitWithin(t, tm.sess, 6*waitLimit); st != -1 {
 			t.Fatalf("a stalled session ended with status %d, want a dropped connection", st)
 		}
 	}

@@ -74,6 +74,12 @@ type Config struct {
 	RateLimit rate.Limit
 	RateBurst int
 
+	// TrustedProxies are the balancers whose PROXY protocol headers give
+	// the client's address; every other peer sending one is refused.
+	TrustedProxies []*net.IPNet
+	// ProxyHeaderTimeout bounds the wait for a PROXY header.
+	ProxyHeaderTimeout time.Duration
+
 	// Lang is the language dashboards and snapshots open in.
 	Lang ui.Lang
 	// Logger receives the server's structured logs.
@@ -100,6 +106,7 @@ type Server struct {
 	refusedConns   atomic.Int64 // connections refused over a cap
 	droppedStalled atomic.Int64 // connections dropped for not reading
 	evicted        atomic.Int64 // handshakes closed to make room
+	proxyRefused   atomic.Int64 // connections refused for their PROXY header
 	connLog        *rate.Limiter
 	ctx            context.Context    // the server's lifetime, for the watcher
 	stop           context.CancelFunc // ends ctx
@@ -143,6 +150,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxHandshakesPerAddr <= 0 {
 		cfg.MaxHandshakesPerAddr = DefaultMaxHandshakesPerAddr
 	}
+	if cfg.ProxyHeaderTimeout <= 0 {
+		cfg.ProxyHeaderTimeout = DefaultProxyHeaderTimeout
+	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = DefaultPollInterval
 	}
@@ -180,7 +190,7 @@ func New(cfg Config) (*Server, error) {
 		RequestHandlers:   map[string]ssh.RequestHandler{},
 		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
 		ConnectionFailedCallback: func(c net.Conn, err error) {
-			s.log.Info("connection failed", "remote-addr", c.RemoteAddr().String(), "error", clip(err.Error()))
+			s.log.Info("connection failed", "remote-addr", c.RemoteAddr().String(), "error", clipN(err.Error(), 160))
 		},
 	}
 	// No password or keyboard-interactive handler is ever set, so the
@@ -214,7 +224,7 @@ func (s *Server) Serve(ln net.Listener) error {
 	}
 	s.log.Info("listening", "addr", ln.Addr().String(), "host-key", s.Fingerprint(),
 		"max-sessions", s.cfg.MaxSessions, "idle-timeout", s.cfg.IdleTimeout, "max-session", s.cfg.MaxTimeout)
-	err := s.ssh.Serve(ln)
+	err := s.ssh.Serve(s.proxyListener(ln))
 	s.stop()
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return err
