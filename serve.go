@@ -1,15 +1,11 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 	"time"
 
 	"charm.land/log/v2"
@@ -39,6 +35,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	writeTimeout := fs.Duration("write-timeout", server.DefaultWriteTimeout, "drop a client that accepts no output for `D`")
 	perAddr := fs.Int("max-conns-per-addr", server.DefaultMaxConnsPerAddr, "`N` connections at most from one IP address")
 	proxies := fs.String("proxy-protocol", "", "take PROXY protocol headers from these balancers only: `CIDR[,CIDR...]`")
+	metricsAddr := fs.String("metrics", "", "serve /metrics, /healthz and /readyz on `ADDR` (a bare port means loopback; default: off)")
+	drain := fs.Duration("drain", 3*time.Second, "on SIGTERM, let open sessions go on for `D` with no new ones before ending them")
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
@@ -59,6 +57,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	case *writeTimeout <= 0:
 		fmt.Fprintln(stderr, "lzdash serve: --write-timeout must be positive")
 		return exitUsage
+	case *drain < 0 || *drain > 5*time.Second:
+		fmt.Fprintln(stderr, "lzdash serve: --drain must be between 0 and 5s, so that a stop takes under 10 s")
+		return exitUsage
 	case *perAddr < 1:
 		fmt.Fprintln(stderr, "lzdash serve: --max-conns-per-addr must be at least 1")
 		return exitUsage
@@ -70,6 +71,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "lzdash serve: bad --proxy-protocol: %v\n", err)
 			return exitUsage
 		}
+	}
+	mAddr, err := metricsListenAddr(*metricsAddr)
+	if err != nil {
+		fmt.Fprintf(stderr, "lzdash serve: bad --metrics: %v\n", err)
+		return exitUsage
 	}
 	if _, _, err := net.SplitHostPort(*listen); err != nil {
 		fmt.Fprintf(stderr, "lzdash serve: bad --listen %q: want host:port, such as 127.0.0.1:23234\n", *listen)
@@ -84,11 +90,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		*hostKey = filepath.Join(dir, "lzdash", "host_ed25519")
 	}
 
+	began := time.Now()
 	ds, err := loadDataset(*path)
 	if err != nil {
 		reportLoadError(stderr, err)
 		return exitData
 	}
+	loadTime := time.Since(began)
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "lzdash"})
 	// The wish middlewares log through the default logger.
 	log.SetDefault(logger)
@@ -97,7 +105,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Dataset: ds, Lang: l, Logger: logger,
 		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession,
 		WriteTimeout: *writeTimeout, MaxConnsPerAddr: *perAddr,
-		TrustedProxies: trusted,
+		TrustedProxies: trusted, DrainTimeout: *drain,
 	}
 	if *watch {
 		cfg.WatchPath = *path
@@ -142,35 +150,18 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lzdash serve: %v\n", err)
 		return exitData
 	}
+	srv.SetLoadTime(loadTime)
+	var mln net.Listener
+	if mAddr != "" {
+		if mln, err = net.Listen("tcp", mAddr); err != nil {
+			ln.Close()
+			fmt.Fprintf(stderr, "lzdash serve: metrics: %v\n", err)
+			return exitData
+		}
+		fmt.Fprintf(stdout, "lzdash: metrics on http://%s/metrics\n", mln.Addr())
+	}
 	fmt.Fprintf(stdout, "lzdash: serving on %s: connect with ssh -p %s %s\n", ln.Addr(), port(ln.Addr()), host(ln.Addr()))
-	return serveUntilSignal(srv, ln, logger)
-}
-
-// serveUntilSignal serves until SIGINT or SIGTERM, then shuts down.
-func serveUntilSignal(srv *server.Server, ln net.Listener, logger *log.Logger) int {
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
-	defer signal.Stop(sigs)
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		logger.Error("server stopped", "error", err)
-		return exitData
-	case sig := <-sigs:
-		logger.Info("shutting down", "signal", sig.String(), "sessions", srv.Sessions())
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
-		logger.Warn("shutdown", "error", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, ssh.ErrServerClosed) {
-		logger.Error("server stopped", "error", err)
-		return exitData
-	}
-	logger.Info("stopped")
-	return exitOK
+	return serveUntilSignal(srv, ln, mln, reloader{path: *path, keys: *authKeys}, logger)
 }
 
 func port(a net.Addr) string {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
@@ -100,11 +101,11 @@ func ParseAuthorizedKeys(name string, r io.Reader) (*KeySet, error) {
 	return ks, nil
 }
 
-// publicKeyHandler lets in the keys of ks and logs each decision with the
-// key's fingerprint.
-func publicKeyHandler(ks *KeySet, logger *log.Logger) ssh.PublicKeyHandler {
+// publicKeyHandler lets in the keys of the current set and logs each
+// decision with the key's fingerprint.
+func publicKeyHandler(keys *atomic.Pointer[KeySet], logger *log.Logger) ssh.PublicKeyHandler {
 	return func(ctx ssh.Context, key ssh.PublicKey) bool {
-		ok := ks.Contains(key)
+		ok := keys.Load().Contains(key)
 		kv := []any{"remote-addr", ctx.RemoteAddr().String(), "user", clip(ctx.User()),
 			"key-type", key.Type(), "fingerprint", gossh.FingerprintSHA256(key)}
 		if ok {

@@ -64,6 +64,8 @@ func (s *Server) runDashboard(sess ssh.Session, g *guardedConn) {
 	d.wins.init()
 	d.data.init()
 	d.out = newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
+	began := time.Now()
+	d.out.onFrame = func() { s.metrics.firstFrame.Observe(time.Since(began).Seconds()) }
 	d.done = make(chan struct{})
 	ds, ok := s.hub.join(d)
 	if !ok {
@@ -264,7 +266,14 @@ type stallWriter struct {
 	timeout time.Duration
 	mu      sync.Mutex
 	timer   *time.Timer
+	// onFrame, if set, is called once, after the first write of at least
+	// frameBytes: the first frame (the terminal set-up sequences that
+	// Bubble Tea writes before it are shorter).
+	onFrame func()
 }
+
+// frameBytes tells a frame from the set-up sequences written before it.
+const frameBytes = 256
 
 // stallChunk bounds one write, so that the timeout measures progress.
 const stallChunk = 16 << 10
@@ -293,6 +302,10 @@ func (sw *stallWriter) Write(p []byte) (int, error) {
 		if m == 0 {
 			return n, io.ErrShortWrite
 		}
+	}
+	if sw.onFrame != nil && n >= frameBytes {
+		sw.onFrame()
+		sw.onFrame = nil
 	}
 	return n, nil
 }

@@ -145,7 +145,7 @@ func TestHandshakeFloodLeavesRoomForOthers(t *testing.T) {
 		t.Cleanup(func() { conn.Close() })
 		idle = append(idle, conn)
 	}
-	waitConns(t, ts, perAddr)
+	waitAddrHandshakes(t, ts, "127.0.0.1", perAddr)
 	// The next one from the same address is closed at once.
 	extra, err := net.Dial("tcp", ts.addr)
 	if err != nil {
@@ -181,6 +181,27 @@ func TestHandshakeFloodLeavesRoomForOthers(t *testing.T) {
 		c.Close()
 	}
 	waitConns(t, ts, 1)
+}
+
+// waitAddrHandshakes waits until the server counts n handshakes from addr.
+func waitAddrHandshakes(t *testing.T, ts *testServer, addr string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for {
+		ts.conns.mu.Lock()
+		got := 0
+		if ac := ts.conns.perAddr[addr]; ac != nil {
+			got = ac.handshakes
+		}
+		ts.conns.mu.Unlock()
+		if got == n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d handshakes from %s after %v, want %d", got, addr, waitLimit, n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 // waitConns waits until the server has n connections open.

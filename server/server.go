@@ -57,6 +57,9 @@ type Config struct {
 	// MaxTimeout closes any connection that old. Zero means no limit.
 	IdleTimeout time.Duration
 	MaxTimeout  time.Duration
+	// DrainTimeout is how long Shutdown lets open sessions go on, with no
+	// new ones accepted, before it ends them.
+	DrainTimeout time.Duration
 	// HandshakeTimeout bounds the time to authenticate.
 	HandshakeTimeout time.Duration
 	// WriteTimeout drops a client that takes longer than this to accept
@@ -107,6 +110,11 @@ type Server struct {
 	droppedStalled atomic.Int64 // connections dropped for not reading
 	evicted        atomic.Int64 // handshakes closed to make room
 	proxyRefused   atomic.Int64 // connections refused for their PROXY header
+	listening      atomic.Bool
+	lnMu           sync.Mutex
+	ln             net.Listener           // what Serve was given
+	keys           atomic.Pointer[KeySet] // with AuthorizedKeys: who may log in
+	metrics        *metrics
 	connLog        *rate.Limiter
 	ctx            context.Context    // the server's lifetime, for the watcher
 	stop           context.CancelFunc // ends ctx
@@ -174,6 +182,7 @@ func New(cfg Config) (*Server, error) {
 		conns:   newConns(),
 		connLog: rate.NewLimiter(1, 1),
 	}
+	s.metrics = newMetrics(s)
 	s.pages.Use(cfg.Dataset)
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.ssh = &ssh.Server{
@@ -190,13 +199,18 @@ func New(cfg Config) (*Server, error) {
 		RequestHandlers:   map[string]ssh.RequestHandler{},
 		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
 		ConnectionFailedCallback: func(c net.Conn, err error) {
+			var authErr *gossh.ServerAuthError
+			if errors.As(err, &authErr) {
+				s.metrics.count(outcomeRefusedAuth)
+			}
 			s.log.Info("connection failed", "remote-addr", c.RemoteAddr().String(), "error", clipN(err.Error(), 160))
 		},
 	}
 	// No password or keyboard-interactive handler is ever set, so the
 	// SSH library offers neither method.
 	if cfg.AuthorizedKeys != nil {
-		s.ssh.PublicKeyHandler = publicKeyHandler(cfg.AuthorizedKeys, s.log)
+		s.keys.Store(cfg.AuthorizedKeys)
+		s.ssh.PublicKeyHandler = publicKeyHandler(&s.keys, s.log)
 	} else {
 		s.ssh.ServerConfigCallback = openServerConfig(s.log)
 	}
@@ -224,187 +238,22 @@ func (s *Server) Serve(ln net.Listener) error {
 	}
 	s.log.Info("listening", "addr", ln.Addr().String(), "host-key", s.Fingerprint(),
 		"max-sessions", s.cfg.MaxSessions, "idle-timeout", s.cfg.IdleTimeout, "max-session", s.cfg.MaxTimeout)
+	s.lnMu.Lock()
+	s.ln = ln
+	closing := s.closing.Load()
+	s.lnMu.Unlock()
+	if closing {
+		// Close or Shutdown came first: the SSH library never saw ln.
+		ln.Close()
+		s.stop()
+		return ssh.ErrServerClosed
+	}
+	s.listening.Store(true)
 	err := s.ssh.Serve(s.proxyListener(ln))
+	s.listening.Store(false)
 	s.stop()
-	if errors.Is(err, ssh.ErrServerClosed) {
-		return err
+	if errors.Is(err, ssh.ErrServerClosed) || s.closing.Load() {
+		return ssh.ErrServerClosed
 	}
 	return fmt.Errorf("serving ssh: %w", err)
-}
-
-// hangUpGrace is how long Shutdown lets clients hang up by themselves
-// once their sessions have ended.
-const hangUpGrace = time.Second
-
-// Shutdown stops accepting connections, tells every open dashboard
-// goodbye and ends it, and waits for the sessions to end until ctx is
-// done. Then it closes the connections that are left.
-func (s *Server) Shutdown(ctx context.Context) error {
-	s.closing.Store(true)
-	s.conns.close()
-	s.stop()
-	s.hub.close()
-	hungUp := make(chan error, 1)
-	go func() { hungUp <- s.ssh.Shutdown(ctx) }()
-	for _, g := range s.conns.all() {
-		go g.end(endShutdown)
-	}
-	select {
-	case <-s.active.drained():
-	case <-ctx.Done():
-		s.log.Warn("sessions still open at the shutdown deadline", "sessions", s.Sessions())
-	}
-	grace := time.NewTimer(hangUpGrace)
-	defer grace.Stop()
-	select {
-	case err := <-hungUp:
-		return err
-	case <-grace.C:
-	case <-ctx.Done():
-	}
-	err := s.ssh.Close()
-	<-hungUp
-	return err
-}
-
-// Close closes the listener and every connection at once.
-func (s *Server) Close() error {
-	s.closing.Store(true)
-	s.conns.close()
-	s.stop()
-	s.hub.close()
-	return s.ssh.Close()
-}
-
-// Sessions returns the number of sessions open.
-func (s *Server) Sessions() int { return s.active.count() }
-
-// handle serves one session: it refuses an over-long command line before
-// anything reads it, logs the session, admits it or not, and routes it.
-func (s *Server) handle(sess ssh.Session) {
-	g := guardOf(sess.Context())
-	if g == nil {
-		// Every connection comes through connCallback.
-		_ = sess.Exit(1)
-		return
-	}
-	if n := len(sess.RawCommand()); n > maxCommandLine {
-		s.refuse(sess, fmt.Sprintf("the command line is %d bytes long: the limit is %d", n, maxCommandLine), "command line too long")
-		return
-	}
-	start := time.Now()
-	pty, _, hasPty := sess.Pty()
-	kv := []any{"user", clip(sess.User()), "remote-addr", sess.RemoteAddr().String(),
-		"public-key", sess.PublicKey() != nil, "command", clip(sess.RawCommand())}
-	if hasPty {
-		kv = append(kv, "term", clip(pty.Term), "width", pty.Window.Width, "height", pty.Window.Height)
-	}
-	s.log.Info("connect", append(kv, "client-version", clip(sess.Context().ClientVersion()))...)
-	defer func() {
-		s.log.Info("disconnect", "user", clip(sess.User()), "remote-addr", sess.RemoteAddr().String(),
-			"duration", time.Since(start).Round(time.Millisecond))
-	}()
-	if !s.admit(sess, g) {
-		return
-	}
-	defer s.release(sess)
-	s.route(sess, g)
-}
-
-// admit refuses sessions while shutting down, over the per-address rate
-// limit, or over the session cap. An admitted session counts against the
-// cap until both it has ended and its connection is closed: see release.
-func (s *Server) admit(sess ssh.Session, g *guardedConn) bool {
-	switch {
-	case s.closing.Load():
-		s.refuse(sess, "the server is shutting down", "shutting down")
-		return false
-	case s.limiter.Allow(sess) != nil:
-		s.refuse(sess, "too many connections from your address: try again later", "rate limited")
-		return false
-	}
-	if !s.active.acquire(s.cfg.MaxSessions) {
-		s.refuse(sess, "server busy: try again later", "server busy")
-		return false
-	}
-	if !g.sessionStarted() {
-		s.active.release()
-		_ = sess.Exit(1)
-		return false
-	}
-	return true
-}
-
-// release gives back the slot of a session that has ended, once its
-// connection is closed too. The connection closes itself soon after its
-// last session (see sessionEnded), so no path keeps a slot.
-func (s *Server) release(sess ssh.Session) {
-	g := guardOf(sess.Context())
-	g.sessionEnded()
-	go func() {
-		<-sess.Context().Done()
-		s.active.release()
-	}()
-}
-
-// refuse tells the visitor why in one line on stderr, logs it, and ends
-// the session with exit status 1.
-func (s *Server) refuse(sess ssh.Session, msg, reason string) {
-	kv := []any{"reason", reason, "remote-addr", sess.RemoteAddr().String(), "user", sess.User()}
-	if k := sess.PublicKey(); k != nil {
-		kv = append(kv, "fingerprint", gossh.FingerprintSHA256(k))
-	}
-	s.log.Warn("session refused", kv...)
-	fmt.Fprintf(sess.Stderr(), "lzdash: %s\n", msg)
-	_ = sess.Exit(1)
-}
-
-// counter counts open sessions up to a cap, and tells when none is left.
-type counter struct {
-	mu      sync.Mutex
-	n       int
-	waiters []chan struct{}
-}
-
-// acquire counts one more session, unless limit are open already.
-func (c *counter) acquire(limit int) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.n >= limit {
-		return false
-	}
-	c.n++
-	return true
-}
-
-// release counts one session fewer.
-func (c *counter) release() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.n--
-	if c.n == 0 {
-		for _, w := range c.waiters {
-			close(w)
-		}
-		c.waiters = nil
-	}
-}
-
-func (c *counter) count() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.n
-}
-
-// drained returns a channel closed once no session is open.
-func (c *counter) drained() <-chan struct{} {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	w := make(chan struct{})
-	if c.n == 0 {
-		close(w)
-	} else {
-		c.waiters = append(c.waiters, w)
-	}
-	return w
 }

@@ -26,10 +26,13 @@ func (s *Server) route(sess ssh.Session, g *guardedConn) {
 				}
 			}()
 		}
+		s.metrics.count(outcomeExec)
 		s.runCommand(sess, g)
 	case hasPty:
+		s.metrics.count(outcomeDashboard)
 		s.runDashboard(sess, g)
 	default:
+		s.metrics.count(outcomeRefusedOther)
 		s.refuse(sess, "no terminal: connect with ssh -t for the dashboard, or run export or snapshot", "no pty")
 	}
 }

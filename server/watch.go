@@ -42,15 +42,12 @@ func (s *Server) watch(ctx context.Context) {
 			continue
 		}
 		last = now
+		began := time.Now()
 		ds, err := s.cfg.Reload()
 		if err != nil {
-			s.log.Error("reload failed: sessions keep the last good data", "file", path, "error", err)
-			s.hub.publish(nil, err)
+			s.ReloadFailed(err) // data errors name the file
 			continue
 		}
-		st := ds.Stats()
-		s.log.Info("dataset reloaded", "file", path, "metrics", st.Metrics, "figures", st.Figures, "sessions", s.Sessions())
-		s.pages.Use(ds)
-		s.hub.publish(ds, nil)
+		s.Reload(ds, time.Since(began))
 	}
 }
