@@ -116,7 +116,7 @@ func (s *Server) connCallback(ctx ssh.Context, c net.Conn) net.Conn {
 	cs.mu.Unlock()
 	if evict != nil {
 		s.evicted.Add(1)
-		if s.connLog.Allow() {
+		if s.logEvict.Allow() {
 			s.log.Warn("handshakes at their cap: the oldest gave way", "remote-addr", evict.key, "evicted-so-far", s.evicted.Load())
 		}
 		_ = evict.Close()
@@ -181,7 +181,7 @@ func (s *Server) proxyHeaderOK(g *guardedConn, c net.Conn) bool {
 	}
 	n := s.proxyRefused.Add(1)
 	s.metrics.count(outcomeRefusedProxy)
-	if s.connLog.Allow() {
+	if s.logProxy.Allow() {
 		s.log.Warn("connection refused: bad PROXY header", "peer", rawRemote(c).String(), "error", clipN(err.Error(), 160), "refused-so-far", n)
 	}
 	_ = g.Close()
@@ -193,7 +193,7 @@ func (s *Server) proxyHeaderOK(g *guardedConn, c net.Conn) bool {
 func (s *Server) refuseConn(why, addr string) {
 	n := s.refusedConns.Add(1)
 	s.metrics.count(outcomeRefusedConn)
-	if s.connLog.Allow() {
+	if s.logRefuse.Allow() {
 		s.log.Warn("connection refused", "reason", why, "remote-addr", addr, "refused-so-far", n)
 	}
 }

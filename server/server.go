@@ -115,9 +115,12 @@ type Server struct {
 	ln             net.Listener           // what Serve was given
 	keys           atomic.Pointer[KeySet] // with AuthorizedKeys: who may log in
 	metrics        *metrics
-	connLog        *rate.Limiter
-	ctx            context.Context    // the server's lifetime, for the watcher
-	stop           context.CancelFunc // ends ctx
+	// Each kind of refusal is logged once a second at most, with a
+	// running count, so that a flood cannot fill the log, and one kind
+	// cannot hide another.
+	logRefuse, logEvict, logProxy *rate.Limiter
+	ctx                           context.Context    // the server's lifetime, for the watcher
+	stop                          context.CancelFunc // ends ctx
 }
 
 // New checks cfg, fills in its defaults and builds a Server.
@@ -174,13 +177,15 @@ func New(cfg Config) (*Server, error) {
 		cfg.newModel = func(ds *data.Dataset, o ui.Options) tea.Model { return ui.New(ds, o) }
 	}
 	s := &Server{
-		cfg:     cfg,
-		log:     cfg.Logger,
-		hub:     newHub(cfg.Dataset),
-		limiter: ratelimiter.NewRateLimiter(cfg.RateLimit, cfg.RateBurst, rateLimitEntries),
-		pages:   ui.NewShared(),
-		conns:   newConns(),
-		connLog: rate.NewLimiter(1, 1),
+		cfg:       cfg,
+		log:       cfg.Logger,
+		hub:       newHub(cfg.Dataset),
+		limiter:   ratelimiter.NewRateLimiter(cfg.RateLimit, cfg.RateBurst, rateLimitEntries),
+		pages:     ui.NewShared(),
+		conns:     newConns(),
+		logRefuse: rate.NewLimiter(1, 1),
+		logEvict:  rate.NewLimiter(1, 1),
+		logProxy:  rate.NewLimiter(1, 1),
 	}
 	s.metrics = newMetrics(s)
 	s.pages.Use(cfg.Dataset)
