@@ -43,7 +43,10 @@ func (t *text) byte(dst []byte, c byte) []byte {
 			if r <= 0x9f { // U+0080 to U+009F: C1 controls
 				return dst
 			}
-			return t.rune(dst, r, t.buf[:n])
+			if !t.rune(r) {
+				return dst
+			}
+			return append(dst, t.buf[:n]...)
 		}
 		// Not a continuation: the incomplete encoding is dropped and
 		// the byte read afresh.
@@ -54,7 +57,10 @@ func (t *text) byte(dst []byte, c byte) []byte {
 		t.reset()
 		return append(dst, c)
 	case c < 0x80:
-		return t.rune(dst, rune(c), []byte{c})
+		if !t.rune(rune(c)) {
+			return dst
+		}
+		return append(dst, c)
 	case c >= 0xc2 && c <= 0xdf:
 		t.start(c, 1, 0x80, 0xbf)
 	case c == 0xe0:
@@ -81,11 +87,12 @@ func (t *text) start(c byte, need int, lo, hi byte) {
 	t.n, t.need, t.lo, t.hi = 1, need, lo, hi
 }
 
-// rune passes the encoding b of r unless it is one joiner too many.
-func (t *text) rune(dst []byte, r rune, b []byte) []byte {
+// rune reports whether r passes, as it does unless it is one joiner too
+// many, and notes it if it does.
+func (t *text) rune(r rune) bool {
 	if t.mayJoin(r) {
 		if t.joins == maxJoiners {
-			return dst
+			return false
 		}
 		t.joins++
 	} else {
@@ -103,7 +110,7 @@ func (t *text) rune(dst []byte, r rune, b []byte) []byte {
 		t.ri = 0
 	}
 	t.prev = r
-	return append(dst, b...)
+	return true
 }
 
 // mayJoin reports whether r may continue a grapheme cluster after the code
@@ -141,15 +148,16 @@ func extends(r rune) bool {
 	switch {
 	case r < 0x80:
 		return false
-	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc, unicode.Cf):
-		return true
 	case r >= 0x1f3fb && r <= 0x1f3ff, // emoji modifiers
 		r == 0xff9e, r == 0xff9f, // halfwidth katakana sound marks
 		r == 0x0e33, r == 0x0eb3: // Thai and Lao sara am
 		return true
+	case r >= 0x4e00 && r <= 0x9fff, unicode.IsLetter(r): // the common case first
+		return false
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc, unicode.Cf):
+		return true
 	}
-	return !unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S, unicode.Z,
-		unicode.Cc, unicode.Co)
+	return !unicode.In(r, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.Cc, unicode.Co)
 }
 
 // isPrepend reports whether r may be a prepended concatenation mark
