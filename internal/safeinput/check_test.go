@@ -78,6 +78,21 @@ func checkClusters(txt []byte) error {
 	return nil
 }
 
+// checkNoWait decodes out with uv's decoder and reports an UnknownEvent
+// before its end: uv's TerminalReader waits on one at the head of its
+// buffer, holding back what follows, for as long as input keeps coming.
+func checkNoWait(out []byte) error {
+	var d uv.EventDecoder
+	for i := 0; i < len(out); {
+		n, ev := d.Decode(out[i:])
+		if _, ok := ev.(uv.UnknownEvent); ok && i+n < len(out) {
+			return fmt.Errorf("uv waits on %q at %d", out[i:i+n], i)
+		}
+		i += max(n, 1)
+	}
+	return nil
+}
+
 // chunks is a reader that returns its chunks one Read at a time.
 type chunks [][]byte
 

@@ -252,9 +252,10 @@ func (f *filter) startHeader(dcs bool) {
 
 // header filters a byte of a CSI or DCS header.
 func (f *filter) header(dst []byte, c byte) []byte {
-	if f.urxvtKey() && (c < '@' || c > '~') {
-		// uv reads "CSI n $" as a complete key (URxvt's shifted keys):
-		// the byte begins what comes next.
+	if f.urxvtKey() && (c < ' ' || c > '/') && (c < '@' || c > '~') {
+		// uv reads "CSI n $" followed by neither an intermediate nor a
+		// final byte as a complete key (URxvt's shifted keys): the byte
+		// begins what comes next.
 		f.st = ground
 		return f.ground(dst, c)
 	}

@@ -70,6 +70,7 @@ var filterCases = []struct {
 	{"urxvt key then digit", "\x1b[3$5", "\x1b[3$5"},
 	{"DECRPM keeps $", "\x1b[?2004;1$y", "\x1b[?2004;1$y"},
 	{"not an urxvt key", "\x1b[200$\r~", "\x1b[200$~"},
+	{"urxvt key then intermediate", "\x1b[2$!\r", "\x1b[2$!"},
 
 	// X10 mouse.
 	{"x10", "\x1b[M !!", "\x1b[M !!"},
@@ -122,8 +123,29 @@ var filterCases = []struct {
 
 func TestFilter(t *testing.T) {
 	for _, tc := range filterCases {
-		if got := run(tc.in); got != tc.out {
+		got := run(tc.in)
+		if got != tc.out {
 			t.Errorf("%s: filter(%q)\n got %q\nwant %q", tc.name, abbrev(tc.in), abbrev(got), abbrev(tc.out))
+		}
+		if err := checkOutput([]byte(got)); err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+		// Followed by a key, nothing in the output is left for uv to
+		// wait on.
+		if err := checkNoWait([]byte(got + "q")); err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+	}
+}
+
+// TestUnfilteredWaits checks that checkNoWait sees what uv waits on.
+func TestUnfilteredWaits(t *testing.T) {
+	for _, in := range []string{"\x1b[\x01a", "\x1bO\x01a", "\x1b]0;\x07a", "\x1bP" + semis[:16] + "1q\x1b\\a", "\xa0a"} {
+		if checkNoWait([]byte(in)) == nil {
+			t.Errorf("%q: uv does not wait", in)
+		}
+		if err := checkNoWait([]byte(run(in))); err != nil {
+			t.Errorf("%q filtered: %v", in, err)
 		}
 	}
 }

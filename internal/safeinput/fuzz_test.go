@@ -29,6 +29,9 @@ func FuzzInput(f *testing.F) {
 		if err := checkOutput(got); err != nil {
 			t.Fatalf("%v in %q", err, got)
 		}
+		if err := checkNoWait(got); err != nil {
+			t.Fatalf("%v in %q", err, got)
+		}
 		evs := decode(t, NewReader(split(in, cuts)))
 		if err := checkEvents(evs); err != nil {
 			t.Fatal(err)
