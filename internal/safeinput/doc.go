@@ -27,7 +27,7 @@
 //     a row.
 //   - uv turns an unsolicited "CSI 8 ; rows ; cols t" into a WindowSizeMsg,
 //     and Bubble Tea resizes its screen buffer to it: 15 bytes ask for a
-//     3000 by 3000 screen, about 1 GB. lzdash never asks the terminal for
+//     3000 by 3000 screen, over 1 GB. lzdash never asks the terminal for
 //     window reports, so the filter turns every "CSI ... t" into one uv
 //     ignores.
 //
@@ -36,7 +36,8 @@
 // byte of an incomplete sequence (so a lone Esc reaches Bubble Tea, whose
 // own timeout decides what it is), except the at most 3 bytes of an
 // incomplete UTF-8 encoding. What it lets through is valid UTF-8 without
-// C1 controls, and x/ansi and uv split it into the same sequences it does.
+// C1 controls, and neither x/ansi nor uv can be led to read text or string
+// data in it as the parameters of a sequence.
 //
 // One way to make uv wait remains, because no byte filter can close it: uv
 // waits for 50 ms of silence after a lone ESC or ESC and one ASCII byte

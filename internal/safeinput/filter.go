@@ -9,8 +9,8 @@ const (
 	// decoder has room for 16 and waits on a 17th.
 	maxDCSParams = 16
 	// maxSeqLen bounds a CSI or DCS header (ESC, introducer, parameters,
-	// intermediates and final byte). The longest a terminal sends, a
-	// device-attributes report, is under 64 bytes.
+	// intermediates and final byte). Keys and terminal replies are far
+	// shorter.
 	maxSeqLen = 128
 	// maxSS3Digits bounds the modifier digits of an SS3 key.
 	maxSS3Digits = 2
