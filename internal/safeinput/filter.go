@@ -162,20 +162,22 @@ func (f *filter) byte(dst []byte, c byte) []byte {
 	case skip:
 		switch {
 		case c == esc:
+			// The string is closed for uv already: the ESC may begin a
+			// new sequence, and passes at once.
 			f.st = skipEsc
+			return append(dst, esc)
 		case c == st || c == can || c == sub || c == bel && f.kind == ']':
 			f.st = ground
 		}
 		return dst
 	case skipEsc:
 		if c == '\\' {
+			// It was the string's ST: the ESC passed becomes a CSI
+			// that uv ignores rather than Alt and \.
 			f.st = ground
-			return dst
+			return append(dst, '[', closeCSI)
 		}
-		// A new sequence begins. The string is closed for uv already,
-		// so the ESC that was not ST is passed now.
-		f.st = escape
-		return f.escape(append(dst, esc), c)
+		return f.escape(dst, c)
 	case pasteSkip:
 		return f.pasteSkip(dst, c)
 	}
