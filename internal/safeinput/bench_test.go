@@ -47,7 +47,7 @@ func BenchmarkFilterReader(b *testing.B) {
 			buf := make([]byte, 4096)
 			b.SetBytes(int64(len(in)))
 			for b.Loop() {
-				r := NewReader(strings.NewReader(string(in)))
+				r := noPause(strings.NewReader(string(in)))
 				for {
 					if _, err := r.Read(buf); err != nil {
 						break

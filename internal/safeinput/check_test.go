@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	uv "github.com/charmbracelet/ultraviolet"
@@ -91,6 +92,13 @@ func checkNoWait(out []byte) error {
 		i += max(n, 1)
 	}
 	return nil
+}
+
+// noPause returns a Reader over r that does not sleep where it pauses.
+func noPause(r io.Reader) *Reader {
+	nr := NewReader(r)
+	nr.sleep = func(time.Duration) {}
+	return nr
 }
 
 // chunks is a reader that returns its chunks one Read at a time.

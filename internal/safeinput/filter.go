@@ -105,9 +105,17 @@ type filter struct {
 	endMatch int // bytes of pasteEnd matched while dropping a paste
 
 	text text // UTF-8 and grapheme-cluster state
+
+	// pause is set when an Esc or Alt key event begins that uv waits on
+	// until its input pauses (a lone ESC, or ESC and one ASCII byte, at
+	// the head of its buffer), and pauses records where in the output of
+	// write such events end, so that Reader can pause there.
+	pause  bool
+	pauses []int
 }
 
-// write filters src and appends what passes to dst.
+// write filters src and appends what passes to dst, noting in f.pauses
+// the offsets in dst after which Reader pauses.
 func (f *filter) write(dst, src []byte) []byte {
 	for _, c := range src {
 		n := len(dst)
@@ -122,6 +130,10 @@ func (f *filter) write(dst, src []byte) []byte {
 		dst = f.byte(dst, c)
 		if was && f.paste {
 			f.pasteLen += len(dst) - n
+		}
+		if f.pause && f.st == ground {
+			f.pause = false
+			f.pauses = append(f.pauses, len(dst))
 		}
 	}
 	return dst
@@ -185,15 +197,23 @@ func (f *filter) escape(dst []byte, c byte) []byte {
 	case c == 'O':
 		f.st = ss3
 		f.ss3Digits = 0
-	case c == esc:
-		f.st = escape
-	case c >= ' ' && c <= '/':
-		// x/ansi goes on reading an escape sequence after an
-		// intermediate byte, where uv sees Alt and a key.
-		f.st = escInter
 	case c >= 0x80:
 		// Alt and a non-ASCII key.
 		return f.ground(dst, c)
+	case c == esc:
+		// Esc, or Alt and the sequence that follows: uv may wait after
+		// the first ESC until the input pauses.
+		f.st = escape
+		f.pause = true
+	case c >= ' ' && c <= '/':
+		// Alt and a key, on which uv waits until the input pauses.
+		// x/ansi goes on reading an escape sequence after an
+		// intermediate byte.
+		f.st = escInter
+		f.pause = true
+	default:
+		// Alt and a key, on which uv waits until the input pauses.
+		f.pause = true
 	}
 	return append(dst, c)
 }

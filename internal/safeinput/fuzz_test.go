@@ -22,7 +22,7 @@ func FuzzInput(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in, cuts []byte) {
 		want := run(string(in))
-		got := readAll(t, NewReader(split(in, cuts)))
+		got := readAll(t, noPause(split(in, cuts)))
 		if !bytes.Equal(got, []byte(want)) {
 			t.Fatalf("chunked output %q differs from %q", got, want)
 		}
@@ -32,7 +32,7 @@ func FuzzInput(f *testing.F) {
 		if err := checkNoWait(got); err != nil {
 			t.Fatalf("%v in %q", err, got)
 		}
-		evs := decode(t, NewReader(split(in, cuts)))
+		evs := decode(t, noPause(split(in, cuts)))
 		if err := checkEvents(evs); err != nil {
 			t.Fatal(err)
 		}

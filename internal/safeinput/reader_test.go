@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/cancelreader"
@@ -35,7 +36,7 @@ func TestReaderChunks(t *testing.T) {
 			cs = append(cs, rest[:n])
 			rest = rest[n:]
 		}
-		r := NewReader(&cs)
+		r := noPause(&cs)
 		var got []byte
 		buf := make([]byte, 1+rng.IntN(5000))
 		for {
@@ -57,7 +58,7 @@ func TestReaderChunks(t *testing.T) {
 // TestReaderLoneEsc checks that an ESC is returned as soon as it is read.
 func TestReaderLoneEsc(t *testing.T) {
 	cs := chunks{[]byte("\x1b"), []byte("[A"), []byte("\x1b")}
-	r := NewReader(&cs)
+	r := noPause(&cs)
 	buf := make([]byte, 4096)
 	for _, want := range []string{"\x1b", "[A", "\x1b"} {
 		n, err := r.Read(buf)
@@ -70,12 +71,75 @@ func TestReaderLoneEsc(t *testing.T) {
 	}
 }
 
+// TestReaderPauses checks where a Reader pauses: after an Alt key (ESC
+// and a byte), after a key with two ESCs, and between reads when the
+// second byte of such an event comes in the next read, but not after a
+// lone ESC nor after other sequences.
+func TestReaderPauses(t *testing.T) {
+	cs := chunks{
+		[]byte("x\x1bay\x1b[A"), []byte("z"),
+		[]byte("\x1b"), []byte("b"), []byte("c"),
+		[]byte("\x1b\x1b[<0;1;1M!"), []byte("\x1b[B\x1bOA\x1b]11;x\x07\x1b"),
+	}
+	r := NewReader(&cs)
+	var got []string
+	r.sleep = func(d time.Duration) {
+		if d != escPause {
+			t.Errorf("paused %v", d)
+		}
+		got = append(got, "pause")
+	}
+	buf := make([]byte, 4096)
+	for {
+		n, err := r.Read(buf)
+		if n > 0 {
+			got = append(got, string(buf[:n]))
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{
+		"x\x1ba", "pause", "y\x1b[A", "z",
+		"\x1b", "b", "pause", "c",
+		"\x1b\x1b[<0;1;1M", "pause", "!", "\x1b[B\x1bOA\x1b]11;x\x07\x1b",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("reads\n %q\nwant\n %q", got, want)
+	}
+}
+
+// TestFileNeverPauses checks that a File returns everything it reads at
+// once, pauses or not.
+func TestFileNeverPauses(t *testing.T) {
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Close()
+	defer pw.Close()
+	f := NewFile(pr)
+	f.r.sleep = func(time.Duration) { t.Error("a File paused") }
+	for _, in := range []string{"\x1bab", "c"} {
+		if _, err := pw.Write([]byte(in)); err != nil {
+			t.Fatal(err)
+		}
+		buf := make([]byte, 4096)
+		if n, err := f.Read(buf); err != nil || string(buf[:n]) != in {
+			t.Fatalf("Read = %q, %v; want %q", buf[:n], err, in)
+		}
+	}
+}
+
 // TestReaderDroppedChunk checks that a read whose bytes are all dropped
 // returns 0 and no error, and that an incomplete UTF-8 encoding is held
 // until it is complete.
 func TestReaderDroppedChunk(t *testing.T) {
 	cs := chunks{[]byte("\x9b\x80"), []byte("\xe5\x85"), []byte("\xb0")}
-	r := NewReader(&cs)
+	r := noPause(&cs)
 	buf := make([]byte, 64)
 	for _, want := range []string{"", "", "兰"} {
 		n, err := r.Read(buf)
@@ -89,7 +153,7 @@ func TestReaderDroppedChunk(t *testing.T) {
 // buffer is kept for the next Read.
 func TestReaderSmallBuffer(t *testing.T) {
 	in := "\x1b[200~" + strings.Repeat("p", maxPaste+10) + "x"
-	r := NewReader(strings.NewReader(in))
+	r := noPause(strings.NewReader(in))
 	got, err := io.ReadAll(iotestOneByte{r})
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +176,7 @@ func (o iotestOneByte) Read(p []byte) (int, error) {
 // TestReaderError checks that the source's errors are passed on.
 func TestReaderError(t *testing.T) {
 	boom := errors.New("boom")
-	r := NewReader(io.MultiReader(strings.NewReader("ab"), errReader{boom}))
+	r := noPause(io.MultiReader(strings.NewReader("ab"), errReader{boom}))
 	buf := make([]byte, 64)
 	var got []byte
 	var err error

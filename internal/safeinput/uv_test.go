@@ -25,7 +25,7 @@ func TestCrashSeqIs36Bytes(t *testing.T) {
 // TestCrashSeqThroughUV feeds the sequence, filtered, to uv's input path.
 func TestCrashSeqThroughUV(t *testing.T) {
 	in := append(append([]byte("a"), crashSeq...), 'q')
-	evs := decode(t, NewReader(bytes.NewReader(in)))
+	evs := decode(t, noPause(bytes.NewReader(in)))
 	var keys string
 	for _, e := range evs {
 		if k, ok := e.(uv.KeyPressEvent); ok {
@@ -107,7 +107,7 @@ func TestHostileBounded(t *testing.T) {
 		// Whatever the input left open, ST and the end of a paste close
 		// it, and the key after them arrives.
 		in := append(bytes.Clone(tc.in), "\x1b\\\x1b[201~q"...)
-		evs := decode(t, NewReader(bytes.NewReader(in)))
+		evs := decode(t, noPause(bytes.NewReader(in)))
 		if err := checkEvents(evs); err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 		}
