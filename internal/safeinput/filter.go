@@ -58,6 +58,7 @@ const (
 	ground    state = iota
 	escape          // after ESC
 	escInter        // after ESC and an intermediate byte
+	escRune         // after ESC and part of a UTF-8 encoding
 	csiHeader       // in a CSI or a DCS before its data
 	ss3             // after ESC O
 	x10             // the raw bytes of an X10 mouse report
@@ -148,6 +149,21 @@ func (f *filter) byte(dst []byte, c byte) []byte {
 		return f.escape(dst, c)
 	case escInter:
 		return f.escInter(dst, c)
+	case escRune:
+		if !f.text.continues(c) {
+			// The encoding is invalid and dropped: c follows the ESC.
+			f.text.reset()
+			return f.escape(dst, c)
+		}
+		n := len(dst)
+		dst = f.text.byte(dst, c)
+		switch {
+		case len(dst) > n:
+			f.st = ground
+		case f.text.need == 0:
+			f.st = escape // a C1 control, dropped
+		}
+		return dst
 	case csiHeader:
 		return f.header(dst, c)
 	case ss3:
@@ -198,8 +214,14 @@ func (f *filter) escape(dst []byte, c byte) []byte {
 		f.st = ss3
 		f.ss3Digits = 0
 	case c >= 0x80:
-		// Alt and a non-ASCII key.
-		return f.ground(dst, c)
+		// Alt and a non-ASCII key, if the encoding is valid: until it is
+		// complete, what follows the ESC in the output is undecided.
+		f.st = escape
+		dst = f.text.byte(dst, c)
+		if f.text.need > 0 {
+			f.st = escRune
+		}
+		return dst
 	case c == esc:
 		// Esc, or Alt and the sequence that follows: uv may wait after
 		// the first ESC until the input pauses.

@@ -90,6 +90,9 @@ var filterCases = []struct {
 	{"alt key", "\x1ba\x1b\x01\x1b\x1b", "\x1ba\x1b\x01\x1b\x1b"},
 	{"alt rune", "\x1bé", "\x1bé"},
 	{"alt rune with bad byte", "\x1b\x9bx", "\x1bx"},
+	{"esc, an invalid encoding, then O", "\x1b\xd4O ", "\x1bO~ "},
+	{"esc, a C1 control, then [", "\x1b\xc2\x9b[" + semis + "1R", "\x1b[" + semis[:31] + "R"},
+	{"esc, a truncated rune, then esc", "\x1b\xe5\x85\x1b[A", "\x1b\x1b[A"},
 	{"esc intermediate then bracket", "\x1b [" + semis + "1R", "\x1b " + semis + "1R"},
 	{"esc intermediates", "\x1b !(x", "\x1b !(x"},
 

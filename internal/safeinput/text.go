@@ -81,6 +81,11 @@ func (t *text) byte(dst []byte, c byte) []byte {
 	return dst
 }
 
+// continues reports whether c continues an incomplete encoding.
+func (t *text) continues(c byte) bool {
+	return t.need > 0 && c >= t.lo && c <= t.hi
+}
+
 // start begins a multi-byte encoding.
 func (t *text) start(c byte, need int, lo, hi byte) {
 	t.buf[0] = c
