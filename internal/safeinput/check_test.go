@@ -94,10 +94,13 @@ func checkNoWait(out []byte) error {
 	return nil
 }
 
-// noPause returns a Reader over r that does not sleep where it pauses.
+// noPause returns a Reader over r that does not sleep where it pauses,
+// on a clock that stands still: as if all of r came at once.
 func noPause(r io.Reader) *Reader {
 	nr := NewReader(r)
 	nr.sleep = func(time.Duration) {}
+	t := time.Now()
+	nr.now = func() time.Time { return t }
 	return nr
 }
 

@@ -39,13 +39,17 @@
 // C1 controls, and neither x/ansi nor uv can be led to read text or string
 // data in it as the parameters of a sequence.
 //
-// One wait is not in the bytes: uv consumes nothing after a lone ESC, or
-// ESC and one ASCII byte (Esc, or Alt and a key), at the head of its
-// buffer until no input has come for 50 ms, so a client that never pauses
-// keeps it rescanning an ever larger buffer. A Reader therefore returns
-// what follows such an event only after a pause of twice that. A File
-// cannot (Bubble Tea waits for the terminal to have input before each
-// Read), and a local terminal is not such a client.
+// Time matters twice, as it does to uv. When no input has come for uv's
+// EscTimeout (50 ms), uv gives up on an incomplete sequence and reads
+// what comes next afresh: so does the filter, closing the sequence first
+// in case uv has not got there yet (Alt and ] followed by typing is not
+// an OSC that swallows the typing). And uv consumes nothing after a lone
+// ESC, or ESC and one ASCII byte (Esc, or Alt and a key), at the head of
+// its buffer until no input has come for 50 ms, so a client that never
+// pauses keeps it rescanning an ever larger buffer. A Reader therefore
+// returns what follows such an event only after a pause of twice that. A
+// File cannot (Bubble Tea waits for the terminal to have input before
+// each Read), and a local terminal is not such a client.
 //
 // Revisit the filter when x/ansi bounds DecodeSequence's parameters and uv
 // stops rescanning and waiting on its buffer: the tests say so when the

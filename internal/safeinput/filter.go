@@ -140,6 +140,36 @@ func (f *filter) write(dst, src []byte) []byte {
 	return dst
 }
 
+// expire closes what is open when uv has had no input for its
+// EscTimeout: uv has then taken an incomplete sequence for a complete or
+// an unknown one, and reads what comes next afresh, and so must the
+// filter. In case uv has not got there yet, the sequence is closed as on
+// an abort; if it has, the closer is a stray key.
+func (f *filter) expire(dst []byte) []byte {
+	switch f.st {
+	case ground, pasteSkip:
+		return dst
+	case csiHeader:
+		dst = f.abortHeader(dst)
+	case ss3:
+		dst = append(dst, closeSS3)
+	case str:
+		if f.kind == 'P' {
+			dst = append(dst, esc, '\\')
+		} else {
+			dst = append(dst, can)
+		}
+	case strEsc:
+		dst = append(dst, '\\')
+	}
+	f.st = ground
+	if f.pause {
+		f.pause = false
+		f.pauses = append(f.pauses, len(dst))
+	}
+	return dst
+}
+
 // byte filters one input byte.
 func (f *filter) byte(dst []byte, c byte) []byte {
 	switch f.st {

@@ -44,6 +44,8 @@ type Reader struct {
 	// file descriptor before each Read and would not see bytes kept back.
 	terminal bool
 	sleep    func(time.Duration)
+	now      func() time.Time
+	last     time.Time // when Read last returned
 }
 
 // NewReader returns a Reader that filters the bytes read from r.
@@ -54,7 +56,7 @@ type Reader struct {
 // input stops for 50 ms, which a client that never stops makes quadratic
 // in time and unbounded in memory.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{src: r, sleep: time.Sleep}
+	return &Reader{src: r, sleep: time.Sleep, now: time.Now}
 }
 
 // Read reads from the source and returns what passes the filter. When
@@ -65,6 +67,7 @@ func (r *Reader) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
+	defer func() { r.last = r.now() }()
 	if r.pause {
 		r.pause = false
 		r.sleep(escPause)
@@ -105,7 +108,13 @@ func (r *Reader) fill(room int) {
 	}
 	n, err := r.src.Read(r.in[:size])
 	r.f.pauses = r.f.pauses[:0]
-	r.out = r.f.write(r.out[:0], r.in[:n])
+	r.out = r.out[:0]
+	if n > 0 && r.now().Sub(r.last) >= uv.DefaultEscTimeout {
+		// uv has had nothing for its EscTimeout: whatever the filter
+		// has open, uv has closed.
+		r.out = r.f.expire(r.out)
+	}
+	r.out = r.f.write(r.out, r.in[:n])
 	r.pauses = r.pauses[:0]
 	if !r.terminal {
 		r.pauses = append(r.pauses, r.f.pauses...)
