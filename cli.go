@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"lzdash/data"
+	"lzdash/internal/safeinput"
 	"lzdash/ui"
 )
 
@@ -229,12 +231,21 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if *watch {
 		o.WatchPath = *path
 	}
-	p := tea.NewProgram(ui.New(ds, o), tea.WithInput(stdin), tea.WithOutput(stdout), tea.WithFPS(ui.FPS))
+	p := tea.NewProgram(ui.New(ds, o), tea.WithInput(filterInput(stdin)), tea.WithOutput(stdout), tea.WithFPS(ui.FPS))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "lzdash: %v\n", err)
 		return exitData
 	}
 	return exitOK
+}
+
+// filterInput passes the dashboard's input through safeinput, keeping a
+// terminal a file that Bubble Tea can put in raw mode.
+func filterInput(r io.Reader) io.Reader {
+	if f, ok := r.(*os.File); ok {
+		return safeinput.NewFile(f)
+	}
+	return safeinput.NewReader(r)
 }
 
 // isTerminal reports whether f is a terminal; readers and writers that
