@@ -137,7 +137,7 @@ func TestDataFileErrors(t *testing.T) {
 	}{
 		{[]string{"validate", "--data", missing}, "no such file"},
 		{[]string{"export", "--data", missing}, "no such file"},
-		{[]string{"validate", "--data", t.TempDir()}, "is a directory"},
+		{[]string{"validate", "--data", t.TempDir()}, "not a regular file (a directory)"},
 		{[]string{"validate", "--data", "data/testdata/bad/empty.yaml"}, "data/testdata/bad/empty.yaml:1:1: file is empty"},
 	}
 	for _, tt := range tests {

@@ -176,7 +176,7 @@ func finish(ds *Dataset, file string, ps Problems, truncated bool) (*Dataset, er
 // after recording why not.
 func (d *decoder) parse(src []byte) *yaml.Node {
 	if len(src) > MaxFileSize {
-		d.addf(nil, "file is %d bytes; the limit is %d", len(src), MaxFileSize)
+		d.addf(nil, "%s", tooLarge(int64(len(src)), MaxFileSize))
 		return nil
 	}
 	if len(bytes.TrimSpace(src)) == 0 {

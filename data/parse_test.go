@@ -303,7 +303,8 @@ func TestParseBadBytes(t *testing.T) {
 		{"empty-key.yaml", goodWith(t, "    title: "+title, `    "": x`),
 			"empty-key.yaml:6:5: sources[0].title: must not be empty\n" +
 				`empty-key.yaml:8:5: sources[0]."": unknown field "" here; known fields: id, publisher, title, title_en, date, date_inferred, url, file, note`},
-		{"huge.yaml", make([]byte, data.MaxFileSize+1), fmt.Sprintf("huge.yaml:1:1: file is %d bytes; the limit is %d", data.MaxFileSize+1, data.MaxFileSize)},
+		{"huge.yaml", make([]byte, data.MaxFileSize+1), "huge.yaml:1:1: 64.000001 MiB is more than the 64 MiB limit"},
+		{"huger.yaml", make([]byte, 70<<20), "huger.yaml:1:1: 70.0 MiB is more than the 64 MiB limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
