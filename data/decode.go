@@ -136,7 +136,11 @@ func parse(file string, src []byte, chunked bool) (*Dataset, error) {
 	// The name is shown in every message; a name with control characters
 	// must not reach a terminal either.
 	file = Sanitize(file)
-	if chunked && len(src) <= MaxFileSize {
+	if p, bad := precheck(src); bad {
+		p.File = file
+		return nil, Problems{p}
+	}
+	if chunked {
 		if ds, ps, ok := parseStreamed(file, src); ok {
 			return finish(ds, file, ps, false)
 		}
@@ -172,22 +176,24 @@ func finish(ds *Dataset, file string, ps Problems, truncated bool) (*Dataset, er
 	return ds, nil
 }
 
-// parse checks the raw bytes and returns the document's top node, or nil
-// after recording why not.
-func (d *decoder) parse(src []byte) *yaml.Node {
+// precheck refuses what must not reach the YAML parser: a file over
+// MaxFileSize, an empty one, one with a byte that cannot be in a dataset,
+// and one with more than MaxNodes nodes.
+func precheck(src []byte) (Problem, bool) {
 	if len(src) > MaxFileSize {
-		d.addf(nil, "%s", tooLarge(int64(len(src)), MaxFileSize))
-		return nil
+		return Problem{Pos: Pos{1, 1}, Msg: tooLarge(int64(len(src)), MaxFileSize)}, true
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		d.addf(nil, "file is empty: expected a YAML mapping with schema, sources, zones and metrics")
-		return nil
+		return Problem{Pos: Pos{1, 1}, Msg: "file is empty: expected a YAML mapping with schema, sources, zones and metrics"}, true
 	}
 	if p, ok := badByte(src); ok {
-		p.File = d.file
-		d.problems = append(d.problems, p)
-		return nil
+		return p, true
 	}
+	return nodeProblem("", src, MaxNodes)
+}
+
+// parse returns the document's top node, or nil after recording why not.
+func (d *decoder) parse(src []byte) *yaml.Node {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := safeDecode(dec, &doc); err != nil {
