@@ -72,25 +72,24 @@ type decoder struct {
 	// broken holds the paths at which decoding failed; validation says
 	// nothing more about them or anything inside them.
 	broken map[string]bool
-	// truncated is set when problems were dropped beyond maxErrors.
+	// truncated is set when problems past maxErrors were dropped.
 	truncated bool
 }
 
-// add records a problem unless maxErrors have been recorded already.
+// add records a problem. Past maxErrors it keeps the maxErrors first in
+// file order, whatever order they are found in, so that a file read in
+// chunks reports the same ones as a file read whole.
 func (d *decoder) add(p Problem) {
-	if len(d.problems) >= maxErrors {
-		d.truncated = true
-		return
-	}
 	d.problems = append(d.problems, p)
+	if len(d.problems) >= 2*maxErrors {
+		d.problems.sort()
+		d.problems = d.problems[:maxErrors]
+		d.truncated = true
+	}
 }
 
 // addf records a decoding problem at node n, whose path is d.path.
 func (d *decoder) addf(n *yaml.Node, format string, args ...any) {
-	if len(d.problems) >= maxErrors {
-		d.truncated = true
-		return
-	}
 	p := Pos{1, 1}
 	if n != nil {
 		p = Pos{n.Line, n.Column}
@@ -119,13 +118,16 @@ var (
 		"found incompatible YAML document":       true,
 		"found undefined tag handle":             true,
 	}
-	prefixRE  = regexp.MustCompile(`^yaml: `)
-	maxErrors = 200
+	prefixRE = regexp.MustCompile(`^yaml: `)
 )
+
+// maxErrors is the most problems reported for one file.
+const maxErrors = 200
 
 // Parse decodes and validates a dataset. file is used in messages only.
 // On failure the error is a Problems listing every problem found, in file
-// order; past 200 problems it stops, and a last line says so.
+// order; past 200 problems it lists the first 200, and a last line says
+// so.
 func Parse(file string, src []byte) (*Dataset, error) {
 	return parse(file, src, len(src) >= chunkedMin)
 }
@@ -141,8 +143,8 @@ func parse(file string, src []byte, chunked bool) (*Dataset, error) {
 		return nil, Problems{p}
 	}
 	if chunked {
-		if ds, ps, ok := parseStreamed(file, src); ok {
-			return finish(ds, file, ps, false)
+		if ds, ps, truncated, ok := parseStreamed(file, src); ok {
+			return finish(ds, file, ps, truncated)
 		}
 	}
 	d := newDecoder(file)
@@ -165,6 +167,9 @@ func newDecoder(file string) *decoder {
 func finish(ds *Dataset, file string, ps Problems, truncated bool) (*Dataset, error) {
 	if len(ps) > 0 {
 		ps.sort()
+		if len(ps) > maxErrors {
+			ps, truncated = ps[:maxErrors], true
+		}
 		if truncated {
 			last := ps[len(ps)-1]
 			ps = append(ps, Problem{File: file, Pos: last.Pos,
@@ -229,6 +234,14 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 
 // yamlError records a parser error, keeping its line when it has one.
 func (d *decoder) yamlError(err error) {
+	p, _ := yamlProblem(err)
+	p.File = d.file
+	d.add(p)
+}
+
+// yamlProblem is a parser error as a problem at its line; hasLine is
+// false when the message names none, and the problem is put at line 1.
+func yamlProblem(err error) (p Problem, hasLine bool) {
 	msg := err.Error()
 	line := 1
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
@@ -237,13 +250,14 @@ func (d *decoder) yamlError(err error) {
 		if parserErrors[msg] {
 			line++
 		}
+		hasLine = true
 	} else {
 		msg = prefixRE.ReplaceAllString(msg, "")
 	}
 	if msg == "EOF" {
 		msg = "file holds no YAML document"
 	}
-	d.add(Problem{File: d.file, Pos: Pos{line, 1}, Msg: "invalid YAML: " + msg})
+	return Problem{Pos: Pos{line, 1}, Msg: "invalid YAML: " + msg}, hasLine
 }
 
 // badByte finds the first byte that cannot appear in a dataset file:

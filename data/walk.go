@@ -74,10 +74,6 @@ func (d *decoder) fieldsOf(t reflect.Type) *structFields {
 // decode sets v from n, recording problems rather than stopping. d.path
 // holds the path of n.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
-	if len(d.problems) >= maxErrors {
-		d.truncated = true
-		return
-	}
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		d.addf(n, "YAML anchors and aliases are not supported; write the value out")
 		return
