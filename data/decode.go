@@ -273,7 +273,7 @@ func badByte(src []byte) (Problem, bool) {
 			line, col = line+1, 0
 		case r == '\t' || r == '\r' || r == '\uFEFF' && i == 0:
 		case isControl(r):
-			return Problem{Pos: Pos{line, col}, Msg: fmt.Sprintf("control character %U is not allowed", r)}, true
+			return Problem{Pos: Pos{line, col}, Msg: describeRune(r) + " is not allowed"}, true
 		}
 		i += size
 		col++
@@ -281,15 +281,9 @@ func badByte(src []byte) (Problem, bool) {
 	return Problem{}, false
 }
 
-// isControl reports whether r is a C0 or C1 control character, DEL, or a
-// Unicode format character that can reorder or hide terminal text.
+// isControl reports whether r is a C0 or C1 control character, DEL, or an
+// invisible character (see isInvisible) that can hide or reorder text or
+// upset the widths of a terminal's columns.
 func isControl(r rune) bool {
-	switch {
-	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-		return true
-	case r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e,
-		r >= 0x2060 && r <= 0x2069, r == 0xfeff:
-		return true
-	}
-	return false
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isInvisible(r)
 }
