@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -57,14 +58,15 @@ func readLimited(r io.Reader, size, limit int64) ([]byte, error) {
 	if size > limit {
 		return nil, errors.New(tooLarge(size, limit))
 	}
-	src, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
+	// One buffer of the file's size, rather than io.ReadAll's doublings.
+	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, fmt.Errorf("reading dataset: %w", err)
 	}
-	if int64(len(src)) > limit {
+	if int64(buf.Len()) > limit {
 		return nil, fmt.Errorf("more than %d MiB", limit>>20)
 	}
-	return src, nil
+	return buf.Bytes(), nil
 }
 
 // tooLarge says that size bytes are over limit, a whole number of MiB:
