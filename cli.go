@@ -152,9 +152,18 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	st := ds.Stats()
-	fmt.Fprintf(stdout, "%s: ok: %d metrics, %d figures, %d sources, %d zones\n",
-		ds.File, st.Metrics, st.Figures, st.Sources, st.Zones)
+	if _, err := fmt.Fprintf(stdout, "%s: ok: %d metrics, %d figures, %d sources, %d zones\n",
+		ds.File, st.Metrics, st.Figures, st.Sources, st.Zones); err != nil {
+		return outputFailed(stderr, fs, err)
+	}
 	return exitOK
+}
+
+// outputFailed reports that writing the command's output failed, as when
+// stdout is a full disk or a closed pipe, and returns the exit code.
+func outputFailed(stderr io.Writer, fs *flag.FlagSet, err error) int {
+	fmt.Fprintf(stderr, "%s: writing output: %s\n", prefix(fs), data.Sanitize(err.Error()))
+	return exitData
 }
 
 func runExport(args []string, stdout, stderr io.Writer) int {
@@ -180,8 +189,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		err = data.WriteJSON(stdout, recs)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "lzdash export: %v\n", err)
-		return exitData
+		return outputFailed(stderr, fs, err)
 	}
 	return exitOK
 }
@@ -287,6 +295,8 @@ func runSnapshot(args []string, stdout, stderr io.Writer) int {
 		return exitData
 	}
 	out := ui.Snapshot(ds, ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Dark: true})
-	fmt.Fprintln(stdout, out)
+	if _, err := fmt.Fprintln(stdout, out); err != nil {
+		return outputFailed(stderr, fs, err)
+	}
 	return exitOK
 }

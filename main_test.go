@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -137,7 +138,7 @@ func TestDataFileErrors(t *testing.T) {
 	}{
 		{[]string{"validate", "--data", missing}, "no such file"},
 		{[]string{"export", "--data", missing}, "no such file"},
-		{[]string{"validate", "--data", t.TempDir()}, "is a directory"},
+		{[]string{"validate", "--data", t.TempDir()}, "not a regular file (a directory)"},
 		{[]string{"validate", "--data", "data/testdata/bad/empty.yaml"}, "data/testdata/bad/empty.yaml:1:1: file is empty"},
 	}
 	for _, tt := range tests {
@@ -247,5 +248,32 @@ func TestServeCreatesNoHostKeyWhenItCannotListen(t *testing.T) {
 	}
 	if _, err := os.Stat(key); err == nil {
 		t.Fatal("a host key was created although the server never started")
+	}
+}
+
+// failingWriter fails every write, as stdout does on a full disk.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) {
+	return 0, errors.New("write /dev/stdout: no space left on device")
+}
+
+// TestOutputFails checks that a command whose output cannot be written
+// says so in one line and exits non-zero.
+func TestOutputFails(t *testing.T) {
+	for _, args := range [][]string{
+		{"validate"}, {"snapshot"}, {"snapshot", "--tab", "zones", "--lang", "en"},
+		{"export"}, {"export", "--format", "csv"},
+	} {
+		var errOut bytes.Buffer
+		code := run(args, strings.NewReader(""), failingWriter{}, &errOut)
+		if code != exitData {
+			t.Errorf("%q: exit %d, want %d", args, code, exitData)
+		}
+		want := "lzdash " + args[0] + ": writing output: "
+		if msg := errOut.String(); !strings.HasPrefix(msg, want) || !strings.Contains(msg, "no space left on device") ||
+			strings.Count(msg, "\n") != 1 || !strings.HasSuffix(msg, "\n") {
+			t.Errorf("%q: stderr %q; want one line starting %q", args, msg, want)
+		}
 	}
 }

@@ -72,25 +72,24 @@ type decoder struct {
 	// broken holds the paths at which decoding failed; validation says
 	// nothing more about them or anything inside them.
 	broken map[string]bool
-	// truncated is set when problems were dropped beyond maxErrors.
+	// truncated is set when problems past maxErrors were dropped.
 	truncated bool
 }
 
-// add records a problem unless maxErrors have been recorded already.
+// add records a problem. Past maxErrors it keeps the maxErrors first in
+// file order, whatever order they are found in, so that a file read in
+// chunks reports the same ones as a file read whole.
 func (d *decoder) add(p Problem) {
-	if len(d.problems) >= maxErrors {
-		d.truncated = true
-		return
-	}
 	d.problems = append(d.problems, p)
+	if len(d.problems) >= 2*maxErrors {
+		d.problems.sort()
+		d.problems = d.problems[:maxErrors]
+		d.truncated = true
+	}
 }
 
 // addf records a decoding problem at node n, whose path is d.path.
 func (d *decoder) addf(n *yaml.Node, format string, args ...any) {
-	if len(d.problems) >= maxErrors {
-		d.truncated = true
-		return
-	}
 	p := Pos{1, 1}
 	if n != nil {
 		p = Pos{n.Line, n.Column}
@@ -119,13 +118,16 @@ var (
 		"found incompatible YAML document":       true,
 		"found undefined tag handle":             true,
 	}
-	prefixRE  = regexp.MustCompile(`^yaml: `)
-	maxErrors = 200
+	prefixRE = regexp.MustCompile(`^yaml: `)
 )
+
+// maxErrors is the most problems reported for one file.
+const maxErrors = 200
 
 // Parse decodes and validates a dataset. file is used in messages only.
 // On failure the error is a Problems listing every problem found, in file
-// order; past 200 problems it stops, and a last line says so.
+// order; past 200 problems it lists the first 200, and a last line says
+// so.
 func Parse(file string, src []byte) (*Dataset, error) {
 	return parse(file, src, len(src) >= chunkedMin)
 }
@@ -136,9 +138,13 @@ func parse(file string, src []byte, chunked bool) (*Dataset, error) {
 	// The name is shown in every message; a name with control characters
 	// must not reach a terminal either.
 	file = Sanitize(file)
-	if chunked && len(src) <= MaxFileSize {
-		if ds, ps, ok := parseStreamed(file, src); ok {
-			return finish(ds, file, ps, false)
+	if p, bad := precheck(src); bad {
+		p.File = file
+		return nil, Problems{p}
+	}
+	if chunked {
+		if ds, ps, truncated, ok := parseStreamed(file, src); ok {
+			return finish(ds, file, ps, truncated)
 		}
 	}
 	d := newDecoder(file)
@@ -161,6 +167,9 @@ func newDecoder(file string) *decoder {
 func finish(ds *Dataset, file string, ps Problems, truncated bool) (*Dataset, error) {
 	if len(ps) > 0 {
 		ps.sort()
+		if len(ps) > maxErrors {
+			ps, truncated = ps[:maxErrors], true
+		}
 		if truncated {
 			last := ps[len(ps)-1]
 			ps = append(ps, Problem{File: file, Pos: last.Pos,
@@ -172,22 +181,24 @@ func finish(ds *Dataset, file string, ps Problems, truncated bool) (*Dataset, er
 	return ds, nil
 }
 
-// parse checks the raw bytes and returns the document's top node, or nil
-// after recording why not.
-func (d *decoder) parse(src []byte) *yaml.Node {
+// precheck refuses what must not reach the YAML parser: a file over
+// MaxFileSize, an empty one, one with a byte that cannot be in a dataset,
+// and one with more than MaxNodes nodes.
+func precheck(src []byte) (Problem, bool) {
 	if len(src) > MaxFileSize {
-		d.addf(nil, "file is %d bytes; the limit is %d", len(src), MaxFileSize)
-		return nil
+		return Problem{Pos: Pos{1, 1}, Msg: tooLarge(int64(len(src)), MaxFileSize)}, true
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		d.addf(nil, "file is empty: expected a YAML mapping with schema, sources, zones and metrics")
-		return nil
+		return Problem{Pos: Pos{1, 1}, Msg: "file is empty: expected a YAML mapping with schema, sources, zones and metrics"}, true
 	}
 	if p, ok := badByte(src); ok {
-		p.File = d.file
-		d.problems = append(d.problems, p)
-		return nil
+		return p, true
 	}
+	return nodeProblem("", src, MaxNodes)
+}
+
+// parse returns the document's top node, or nil after recording why not.
+func (d *decoder) parse(src []byte) *yaml.Node {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	if err := safeDecode(dec, &doc); err != nil {
@@ -223,6 +234,14 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 
 // yamlError records a parser error, keeping its line when it has one.
 func (d *decoder) yamlError(err error) {
+	p, _ := yamlProblem(err)
+	p.File = d.file
+	d.add(p)
+}
+
+// yamlProblem is a parser error as a problem at its line; hasLine is
+// false when the message names none, and the problem is put at line 1.
+func yamlProblem(err error) (p Problem, hasLine bool) {
 	msg := err.Error()
 	line := 1
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
@@ -231,13 +250,14 @@ func (d *decoder) yamlError(err error) {
 		if parserErrors[msg] {
 			line++
 		}
+		hasLine = true
 	} else {
 		msg = prefixRE.ReplaceAllString(msg, "")
 	}
 	if msg == "EOF" {
 		msg = "file holds no YAML document"
 	}
-	d.add(Problem{File: d.file, Pos: Pos{line, 1}, Msg: "invalid YAML: " + msg})
+	return Problem{Pos: Pos{line, 1}, Msg: "invalid YAML: " + msg}, hasLine
 }
 
 // badByte finds the first byte that cannot appear in a dataset file:
@@ -253,7 +273,7 @@ func badByte(src []byte) (Problem, bool) {
 			line, col = line+1, 0
 		case r == '\t' || r == '\r' || r == '\uFEFF' && i == 0:
 		case isControl(r):
-			return Problem{Pos: Pos{line, col}, Msg: fmt.Sprintf("control character %U is not allowed", r)}, true
+			return Problem{Pos: Pos{line, col}, Msg: describeRune(r) + " is not allowed"}, true
 		}
 		i += size
 		col++
@@ -261,15 +281,9 @@ func badByte(src []byte) (Problem, bool) {
 	return Problem{}, false
 }
 
-// isControl reports whether r is a C0 or C1 control character, DEL, or a
-// Unicode format character that can reorder or hide terminal text.
+// isControl reports whether r is a C0 or C1 control character, DEL, or an
+// invisible character (see isInvisible) that can hide or reorder text or
+// upset the widths of a terminal's columns.
 func isControl(r rune) bool {
-	switch {
-	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-		return true
-	case r == 0x061c, r >= 0x200b && r <= 0x200f, r >= 0x202a && r <= 0x202e,
-		r >= 0x2060 && r <= 0x2069, r == 0xfeff:
-		return true
-	}
-	return false
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || isInvisible(r)
 }

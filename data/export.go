@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // Record is one figure flattened for export, with exactly the columns of
@@ -80,15 +81,20 @@ func WriteJSON(w io.Writer, recs []Record) error {
 	return nil
 }
 
-// WriteCSV writes records as UTF-8 CSV with a header row.
+// WriteCSV writes records as UTF-8 CSV with a header row. A text cell
+// that a spreadsheet would read as a formula, one starting with =, +, -,
+// @, tab or CR, is written with a ' before it, as OWASP advises against
+// CSV injection; year and value, which lzdash writes from numbers, are
+// written as they are, negative values included.
 func WriteCSV(w io.Writer, recs []Record) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Header); err != nil {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
 	for _, r := range recs {
-		row := []string{r.Metric, r.NameZh, r.NameEn, r.Zone, strconv.Itoa(r.Year), r.Period,
-			strconv.FormatFloat(r.Value, 'f', -1, 64), r.Unit, string(r.Kind), r.Comparator, r.Source, r.Quote}
+		row := []string{csvText(r.Metric), csvText(r.NameZh), csvText(r.NameEn), csvText(r.Zone),
+			strconv.Itoa(r.Year), csvText(r.Period), strconv.FormatFloat(r.Value, 'f', -1, 64),
+			csvText(r.Unit), csvText(string(r.Kind)), csvText(r.Comparator), csvText(r.Source), csvText(r.Quote)}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("writing CSV: %w", err)
 		}
@@ -98,4 +104,12 @@ func WriteCSV(w io.Writer, recs []Record) error {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
 	return nil
+}
+
+// csvText is a text cell that no spreadsheet takes for a formula.
+func csvText(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }

@@ -138,6 +138,48 @@ func TestWriteCSV(t *testing.T) {
 	}
 }
 
+// TestWriteCSVFormulas checks that no text cell can start a spreadsheet
+// formula, while numbers stay numbers: a negative value is written as it
+// is.
+func TestWriteCSVFormulas(t *testing.T) {
+	ds, err := data.Parse("csv_injection.yaml", readFile(t, "testdata/csv_injection.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := data.WriteCSV(&buf, ds.Records()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatalf("output is not CSV: %v", err)
+	}
+	want := [][]string{
+		exportKeys,
+		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2020", "'@2020", "-14", "'=件", "actual", "", "'@source", "'-14个=减少"},
+		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "'+zone", "2021", "", "3.5", "'=件", "actual", "", "'@source", "'=1+2"},
+		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2022", "", "12", "'=件", "target", ">=", "'@source", "目标=12"},
+	}
+	if !slices.EqualFunc(rows, want, slices.Equal) {
+		t.Errorf("rows:\n%q\nwant:\n%q", rows, want)
+	}
+	// JSON has no formulas: it keeps the text as it is.
+	buf.Reset()
+	if err := data.WriteJSON(&buf, ds.Records()); err != nil || !strings.Contains(buf.String(), `"metric": "-metric"`) {
+		t.Errorf("JSON changed the text: %v\n%s", err, buf.String())
+	}
+	// A tab or CR cannot be in a dataset's text, but a record made in code
+	// may hold one.
+	buf.Reset()
+	if err := data.WriteCSV(&buf, []data.Record{{Metric: "\tm", NameZh: "\rx", Value: -0.5}}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err = csv.NewReader(&buf).ReadAll()
+	if err != nil || len(rows) != 2 || rows[1][0] != "'\tm" || rows[1][1] != "'\rx" || rows[1][6] != "-0.5" {
+		t.Errorf("rows %q, error %v", rows, err)
+	}
+}
+
 // failWriter fails every write.
 type failWriter struct{}
 

@@ -68,8 +68,8 @@ func FuzzParse(f *testing.F) {
 }
 
 // checkClean walks the exported fields of v and fails on a string that is
-// not valid UTF-8 or holds a control or bidirectional formatting character,
-// and on a number that is not finite.
+// not valid UTF-8 or holds a control or format character (bidi controls,
+// zero-width characters), and on a number that is not finite.
 func checkClean(t *testing.T, v reflect.Value, path string) {
 	t.Helper()
 	switch v.Kind() {
@@ -93,7 +93,7 @@ func checkClean(t *testing.T, v reflect.Value, path string) {
 			t.Fatalf("%s = %q is not valid UTF-8", path, s)
 		}
 		for _, r := range s {
-			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || unicode.Is(unicode.Cf, r) {
 				t.Fatalf("%s = %q holds control character %U", path, s, r)
 			}
 		}

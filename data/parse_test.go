@@ -132,7 +132,36 @@ var badFiles = map[string][]string{
 		"escape_control.yaml:12:16: metrics[0].name.zh: control character U+001B is not allowed in text",
 	},
 	"bidi_override.yaml": {
-		"bidi_override.yaml:5:38: sources[0].title: control character U+202E is not allowed in text",
+		"bidi_override.yaml:5:38: sources[0].title: invisible character U+202E RIGHT-TO-LEFT OVERRIDE is not allowed in text",
+	},
+	// Invisible characters, escaped or raw, and combining marks with
+	// nothing to combine with, in any string, ids included.
+	"zero_width_space_id.yaml": {
+		"zero_width_space_id.yaml:11:9: metrics[0].id: invisible character U+200B ZERO WIDTH SPACE is not allowed in text",
+	},
+	"soft_hyphen.yaml": {
+		"soft_hyphen.yaml:16:69: invisible character U+00AD SOFT HYPHEN is not allowed",
+	},
+	"variation_selector.yaml": {
+		"variation_selector.yaml:12:27: metrics[0].name.en: invisible character U+FE0F VARIATION SELECTOR-16 is not allowed in text",
+	},
+	"tag_character.yaml": {
+		"tag_character.yaml:9:33: zones[0].name.en: invisible character U+E0041 TAG LATIN CAPITAL LETTER A is not allowed in text",
+	},
+	"hangul_filler.yaml": {
+		"hangul_filler.yaml:5:25: sources[0].publisher: invisible character U+3164 HANGUL FILLER is not allowed in text",
+	},
+	"line_separator.yaml": {
+		"line_separator.yaml:2:21: title.en: invisible character U+2028 LINE SEPARATOR is not allowed in text",
+	},
+	"arabic_number_sign.yaml": {
+		"arabic_number_sign.yaml:14:11: metrics[0].unit: invisible character U+0600 ARABIC NUMBER SIGN is not allowed in text",
+	},
+	"combining_mark_start.yaml": {
+		"combining_mark_start.yaml:12:16: metrics[0].name.zh: combining mark U+0301 at the start of the text is not allowed: it has nothing to combine with",
+	},
+	"combining_mark_after_space.yaml": {
+		"combining_mark_after_space.yaml:12:27: metrics[0].name.en: combining mark U+0301 after a space is not allowed: it has nothing to combine with",
 	},
 	"bad_date.yaml": {
 		`bad_date.yaml:5:50: sources[0].date: "2020-02-30" is not a date; write YYYY-MM-DD`,
@@ -290,12 +319,12 @@ func TestParseBadBytes(t *testing.T) {
 		{"esc.yaml", goodWith(t, title, "示例市\x1b[31m科技"), "esc.yaml:8:15: control character U+001B is not allowed"},
 		{"del.yaml", goodWith(t, title, "示例市\x7f"), "del.yaml:8:15: control character U+007F is not allowed"},
 		{"c1.yaml", goodWith(t, title, "示例市\u009b31m"), "c1.yaml:8:15: control character U+009B is not allowed"},
-		{"rlo.yaml", goodWith(t, title, "示例市\u202e科技"), "rlo.yaml:8:15: control character U+202E is not allowed"},
-		{"alm.yaml", goodWith(t, title, "示例市\u061c科技"), "alm.yaml:8:15: control character U+061C is not allowed"},
-		{"zwsp.yaml", goodWith(t, title, "示例市\u200b科技"), "zwsp.yaml:8:15: control character U+200B is not allowed"},
-		{"zwnbsp.yaml", goodWith(t, title, "示例市\ufeff科技"), "zwnbsp.yaml:8:15: control character U+FEFF is not allowed"},
-		{"wj.yaml", goodWith(t, title, "示例市\u2060科技"), "wj.yaml:8:15: control character U+2060 is not allowed"},
-		{"escaped-alm.yaml", goodWith(t, title, `"示例市\u061C科技"`), "escaped-alm.yaml:8:12: sources[0].title: control character U+061C is not allowed in text"},
+		{"rlo.yaml", goodWith(t, title, "示例市\u202e科技"), "rlo.yaml:8:15: invisible character U+202E RIGHT-TO-LEFT OVERRIDE is not allowed"},
+		{"alm.yaml", goodWith(t, title, "示例市\u061c科技"), "alm.yaml:8:15: invisible character U+061C ARABIC LETTER MARK is not allowed"},
+		{"zwsp.yaml", goodWith(t, title, "示例市\u200b科技"), "zwsp.yaml:8:15: invisible character U+200B ZERO WIDTH SPACE is not allowed"},
+		{"zwnbsp.yaml", goodWith(t, title, "示例市\ufeff科技"), "zwnbsp.yaml:8:15: invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE is not allowed"},
+		{"wj.yaml", goodWith(t, title, "示例市\u2060科技"), "wj.yaml:8:15: invisible character U+2060 WORD JOINER is not allowed"},
+		{"escaped-alm.yaml", goodWith(t, title, `"示例市\u061C科技"`), "escaped-alm.yaml:8:12: sources[0].title: invisible character U+061C ARABIC LETTER MARK is not allowed in text"},
 		{"escaped-nel.yaml", goodWith(t, title, `"示例市\N科技"`), "escaped-nel.yaml:8:12: sources[0].title: control character U+0085 is not allowed in text"},
 		{"escaped-key.yaml", goodWith(t, "    title: "+title, "    \"ti\\u202Etle\": x"),
 			"escaped-key.yaml:6:5: sources[0].title: must not be empty\n" +
@@ -303,7 +332,8 @@ func TestParseBadBytes(t *testing.T) {
 		{"empty-key.yaml", goodWith(t, "    title: "+title, `    "": x`),
 			"empty-key.yaml:6:5: sources[0].title: must not be empty\n" +
 				`empty-key.yaml:8:5: sources[0]."": unknown field "" here; known fields: id, publisher, title, title_en, date, date_inferred, url, file, note`},
-		{"huge.yaml", make([]byte, data.MaxFileSize+1), fmt.Sprintf("huge.yaml:1:1: file is %d bytes; the limit is %d", data.MaxFileSize+1, data.MaxFileSize)},
+		{"huge.yaml", make([]byte, data.MaxFileSize+1), "huge.yaml:1:1: 64.000001 MiB is more than the 64 MiB limit"},
+		{"huger.yaml", make([]byte, 70<<20), "huger.yaml:1:1: 70.0 MiB is more than the 64 MiB limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

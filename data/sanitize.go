@@ -1,30 +1,16 @@
 package data
 
-import "strings"
-
-// Sanitize removes the characters that could control a terminal from s:
-// C0 and C1 controls (tabs and newlines become spaces), DEL, and the
-// Unicode bidi and zero-width format characters. Validation rejects such
-// characters in dataset files; the dashboard sanitizes again before
-// rendering so that no path from a file to the screen depends on it.
+// Sanitize removes the characters that could control a terminal or upset
+// its columns from s: C0 and C1 controls (tabs, newlines and the line and
+// paragraph separators become spaces), DEL, the invisible format
+// characters (bidi controls, zero-width characters, soft hyphen, fillers,
+// tags and variation selectors), and combining marks with nothing to
+// combine with. Validation rejects such characters in dataset files; the
+// dashboard sanitizes again before rendering so that no path from a file
+// to the screen depends on it.
 func Sanitize(s string) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	if !hasUnshowable(s) {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case isControl(r):
-			return -1
-		}
-		return r
-	}, s)
+	return stripUnshowable(s)
 }

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 )
@@ -100,18 +101,15 @@ func splitMetrics(src []byte, n int) (head []byte, keyLine int, chunks []chunk, 
 // parseStreamed decodes and validates a large file with its metrics list
 // read in chunks, several at a time. Each chunk's YAML nodes are dropped
 // as soon as its metrics are decoded and checked, so memory stays near
-// the size of the dataset itself rather than of its syntax tree. ok is
-// false when the layout is unusual, any part is not valid YAML, or there
-// are too many problems to report in the same order as a whole parse; the
-// caller then parses the file whole.
-func parseStreamed(file string, src []byte) (ds *Dataset, ps Problems, ok bool) {
-	if _, bad := badByte(src); bad {
-		return nil, nil, false
-	}
+// the size of the dataset itself rather than of its syntax tree. It gives
+// the problems a whole parse gives, and whether some were dropped past
+// maxErrors. ok is false when the layout is unusual: the caller then
+// parses the file whole.
+func parseStreamed(file string, src []byte) (ds *Dataset, ps Problems, truncated, ok bool) {
 	workers := runtime.GOMAXPROCS(0)
 	head, keyLine, chunks, ok := splitMetrics(src, max(2*workers, len(src)/(128<<10)))
 	if !ok {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
 	d := newDecoder(file)
 	// With nothing before "metrics:", the top mapping starts at that key.
@@ -122,11 +120,11 @@ func parseStreamed(file string, src []byte) (ds *Dataset, ps Problems, ok bool) 
 		// document markers.
 		if bytes.HasPrefix(head, []byte("---")) || bytes.HasPrefix(head, []byte("...")) ||
 			bytes.Contains(head, []byte("\n---")) || bytes.Contains(head, []byte("\n...")) {
-			return nil, nil, false
+			return nil, nil, false, false
 		}
 		doc, err := parseOne(head)
 		if err != nil || doc.Kind != yaml.MappingNode || doc.Style&yaml.FlowStyle != 0 || doc.Column != 1 {
-			return nil, nil, false
+			return nil, nil, false, false
 		}
 		root = doc
 	}
@@ -138,29 +136,39 @@ func parseStreamed(file string, src []byte) (ds *Dataset, ps Problems, ok bool) 
 	d.decode(root, reflect.ValueOf(ds).Elem())
 	r := validateHead(ds, d)
 
-	results := make([]chunkResult, len(chunks))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(workers, len(chunks)) {
-		wg.Go(func() {
-			for i := range next {
-				results[i] = decodeChunk(file, chunks[i], r)
+	results := decodeChunks(file, chunks, r)
+	// A chunk that is not valid YAML alone may be valid in the file, as
+	// when a quoted string runs past the line that ends the chunk, and the
+	// file's first error may lie in a later chunk. The rest of the file
+	// from that chunk on, read as one chunk, reads as in a whole parse.
+	for i, res := range results {
+		if res.yamlErr == nil && !res.failed {
+			continue
+		}
+		n := 0
+		for _, c := range chunks[i:] {
+			n += len(c.src)
+		}
+		rest := chunk{src: src[len(src)-n:], line: chunks[i].line, first: chunks[i].first}
+		res = decodeChunk(file, rest, r)
+		if res.yamlErr != nil {
+			p, hasLine := yamlProblem(res.yamlErr)
+			if !hasLine {
+				return nil, nil, false, false
 			}
-		})
+			p.File, p.Pos.Line = file, p.Pos.Line+rest.line-2
+			return nil, Problems{p}, false, true
+		}
+		if res.failed {
+			return nil, nil, false, false
+		}
+		results = append(results[:i], res)
+		break
 	}
-	for i := range chunks {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 
-	ps = d.problems
-	truncated := d.truncated
+	ps, truncated = d.problems, d.truncated
 	seen := map[string]bool{}
 	for _, res := range results {
-		if res.failed {
-			return nil, nil, false
-		}
 		truncated = truncated || res.truncated
 		ps = append(ps, res.problems...)
 		for j := range res.metrics {
@@ -175,13 +183,41 @@ func parseStreamed(file string, src []byte) (ds *Dataset, ps Problems, ok bool) 
 			ds.Metrics = append(ds.Metrics, m)
 		}
 	}
-	if len(ps) > maxErrors || truncated {
-		return nil, nil, false
-	}
 	if len(ds.Metrics) == 0 {
-		return nil, nil, false
+		return nil, nil, false, false
 	}
-	return ds, ps, true
+	return ds, ps, truncated, true
+}
+
+// decodeChunks decodes the chunks on all cores. Once a chunk is not valid
+// YAML, the chunks after it are left undecoded: parseStreamed reads them
+// again with it.
+func decodeChunks(file string, chunks []chunk, r refs) []chunkResult {
+	results := make([]chunkResult, len(chunks))
+	var bad atomic.Int64 // the first chunk known not to be valid YAML
+	bad.Store(int64(len(chunks)))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Go(func() {
+			for i := range next {
+				if int64(i) > bad.Load() {
+					continue
+				}
+				results[i] = decodeChunk(file, chunks[i], r)
+				if results[i].yamlErr != nil || results[i].failed {
+					for cur := bad.Load(); int64(i) < cur && !bad.CompareAndSwap(cur, int64(i)); cur = bad.Load() {
+					}
+				}
+			}
+		})
+	}
+	for i := range chunks {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results[:min(len(results), int(bad.Load())+1)]
 }
 
 // chunkResult is what one chunk of the metrics list yields.
@@ -190,7 +226,8 @@ type chunkResult struct {
 	ids       []idAt
 	problems  Problems
 	truncated bool
-	failed    bool // not valid YAML: the whole file must be parsed instead
+	yamlErr   error // the chunk is not valid YAML
+	failed    bool  // the chunk is not a list of metrics: parse the file whole
 }
 
 // idAt is where a metric's id is, for the duplicate check across chunks.
@@ -201,11 +238,19 @@ type idAt struct {
 
 // decodeChunk parses, decodes and validates one chunk of metrics.
 func decodeChunk(file string, c chunk, r refs) chunkResult {
-	doc, err := parseOne(append([]byte("metrics:\n"), c.src...))
-	if err != nil || doc.Kind != yaml.MappingNode || len(doc.Content) != 2 || doc.Content[1].Kind != yaml.SequenceNode {
+	dec := yaml.NewDecoder(bytes.NewReader(append([]byte("metrics:\n"), c.src...)))
+	var doc, extra yaml.Node
+	if err := safeDecode(dec, &doc); err != nil {
+		return chunkResult{yamlErr: err}
+	}
+	if err := safeDecode(dec, &extra); !errors.Is(err, io.EOF) || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return chunkResult{failed: true}
 	}
-	seq := doc.Content[1]
+	top := doc.Content[0]
+	if top.Kind != yaml.MappingNode || len(top.Content) != 2 || top.Content[1].Kind != yaml.SequenceNode {
+		return chunkResult{failed: true}
+	}
+	seq := top.Content[1]
 	shift(seq, c.line-2)
 	d := newDecoder(file)
 	res := chunkResult{metrics: make([]Metric, len(seq.Content)), ids: make([]idAt, len(seq.Content))}

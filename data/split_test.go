@@ -2,8 +2,10 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -143,4 +145,71 @@ func FuzzChunked(f *testing.F) {
 			t.Fatal("chunked and whole parses differ")
 		}
 	})
+}
+
+// TestStreamedReadsBadFiles checks that a file the chunked path finds
+// broken is reported from what it read, with the messages of a whole
+// parse, rather than being parsed again whole.
+func TestStreamedReadsBadFiles(t *testing.T) {
+	src := medium()
+	_, _, chunks, ok := splitMetrics(src, max(2*runtime.GOMAXPROCS(0), len(src)/(128<<10)))
+	if !ok || len(chunks) < 4 {
+		t.Fatalf("the synthetic file was not split (ok=%v, %d chunks)", ok, len(chunks))
+	}
+	lines := strings.Split(string(src), "\n")
+	// The last line of chunk 1 and the first of chunk 2, 0-based.
+	end1, start2 := chunks[2].line-2, chunks[2].line-1
+	edits := map[string]func([]string){
+		"syntax error in a middle chunk": func(ls []string) {
+			ls[end1] = strings.Replace(ls[end1], "}", "", 1)
+		},
+		"string across chunks": func(ls []string) {
+			ls[end1] += "\n    note: \"跨块"
+			ls[start2+1] = "    name: 完\""
+		},
+		"unclosed string": func(ls []string) {
+			ls[end1] += "\n    note: \"跨块"
+		},
+		"too many problems": func(ls []string) {
+			for i, l := range ls {
+				ls[i] = strings.Replace(l, "{year: 2", "{year: 1", 1)
+			}
+		},
+	}
+	for name, edit := range edits {
+		t.Run(name, func(t *testing.T) {
+			ls := append([]string(nil), lines...)
+			edit(ls)
+			bad := []byte(strings.Join(ls, "\n"))
+			ds, ps, truncated, ok := parseStreamed("m.yaml", bad)
+			if !ok {
+				t.Fatal("the chunked path gave the file up for a whole parse")
+			}
+			_, errA := finish(ds, "m.yaml", ps, truncated)
+			_, errB := parse("m.yaml", bad, false)
+			if errA == nil || errB == nil {
+				t.Fatalf("no error: chunked %v, whole %v", errA, errB)
+			}
+			if errA.Error() != errB.Error() {
+				t.Fatalf("chunked:\n%v\nwhole:\n%v", errA, errB)
+			}
+		})
+	}
+}
+
+// TestDecodeChunksStopsAtBadChunk checks that the chunks after one that
+// is not valid YAML are not decoded.
+func TestDecodeChunksStopsAtBadChunk(t *testing.T) {
+	var chunks []chunk
+	for i := range 8 {
+		c := fmt.Sprintf("  - id: m%d\n    unit: 件\n", i)
+		if i == 2 {
+			c = "  - id: [\n"
+		}
+		chunks = append(chunks, chunk{src: []byte(c), line: 2 + 2*i, first: i})
+	}
+	res := decodeChunks("c.yaml", chunks, refs{})
+	if len(res) != 3 || res[2].yamlErr == nil || res[0].yamlErr != nil || len(res[1].metrics) != 1 {
+		t.Fatalf("decodeChunks gave %d results; want 3, the last not valid YAML", len(res))
+	}
 }

@@ -89,10 +89,6 @@ func (d *decoder) fail(l loc, field string, format string, args ...any) {
 
 // failAt is fail for element idx of a list field; idx < 0 means the field.
 func (d *decoder) failAt(l loc, field string, idx int, format string, args ...any) {
-	if len(d.problems) >= maxErrors {
-		d.truncated = true
-		return
-	}
 	ps := l.String()
 	if field != "" {
 		ps = join(ps, field)

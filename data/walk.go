@@ -40,10 +40,19 @@ func pathString(steps []step) string {
 // when it is plain printable text, quoted otherwise, so that no key can
 // break a FILE:LINE:COL line or reach a terminal as an escape sequence.
 func keyName(k string) string {
-	if q := strconv.Quote(k); k == "" || q[1:len(q)-1] != k {
+	if q := quote(k); k == "" || q[1:len(q)-1] != k {
 		return q
 	}
 	return k
+}
+
+// quote quotes s as Go does, escaping also the characters that print as
+// nothing, such as Hangul fillers and stray combining marks.
+func quote(s string) string {
+	if hasUnshowable(s) {
+		return strconv.QuoteToASCII(s)
+	}
+	return strconv.Quote(s)
 }
 
 // structFields is the yaml field names of a struct type.
@@ -74,10 +83,6 @@ func (d *decoder) fieldsOf(t reflect.Type) *structFields {
 // decode sets v from n, recording problems rather than stopping. d.path
 // holds the path of n.
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
-	if len(d.problems) >= maxErrors {
-		d.truncated = true
-		return
-	}
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		d.addf(n, "YAML anchors and aliases are not supported; write the value out")
 		return
@@ -145,7 +150,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value) {
 			case noteType:
 				where = "in a note"
 			}
-			d.addf(k, "unknown field %q %s; known fields: %s", k.Value, where, sf.names)
+			d.addf(k, "unknown field %s %s; known fields: %s", quote(k.Value), where, sf.names)
 		case seen&(1<<idx) != 0:
 			d.addf(k, "field %q is given twice", k.Value)
 		default:
@@ -177,8 +182,8 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value) {
 		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			s = strings.TrimRight(s, "\n")
 		}
-		if r, ok := firstControl(s); ok {
-			d.addf(n, "control character %U is not allowed in text", r)
+		if hasUnshowable(s) {
+			d.addf(n, "%s", textProblem(s))
 			return
 		}
 		v.SetString(s)
@@ -227,15 +232,6 @@ func parseFloat(n *yaml.Node) (float64, error) {
 		return 0, fmt.Errorf("%s is not a finite number", n.Value)
 	}
 	return f, nil
-}
-
-func firstControl(s string) (rune, bool) {
-	for _, r := range s {
-		if isControl(r) {
-			return r, true
-		}
-	}
-	return 0, false
 }
 
 func describe(n *yaml.Node) string {

@@ -1,10 +1,15 @@
 // Command gen writes the synthetic large dataset used by the performance
 // budgets to a file (or stdout), for measuring whole-process behaviour.
+// With -bomb N it writes instead a YAML node bomb of N small values,
+// x: [0,0,0,...], two bytes a value, for measuring what refusing one
+// costs.
 //
 //	go run ./bench/gen -o /tmp/large.yaml
+//	go run ./bench/gen -bomb 10000000 -o /tmp/bomb20.yaml
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -20,8 +25,15 @@ func main() {
 	flag.IntVar(&o.Years, "years", o.Years, "number of years")
 	flag.IntVar(&o.Zones, "zones", o.Zones, "number of zones")
 	flag.IntVar(&o.Sources, "sources", o.Sources, "number of sources")
+	bomb := flag.Int("bomb", 0, "write a node bomb of `N` values instead")
 	flag.Parse()
-	src := synth.Generate(o)
+	var src []byte
+	if *bomb > 0 {
+		src = append([]byte("x: ["), bytes.Repeat([]byte("0,"), *bomb-1)...)
+		src = append(src, "0]\n"...)
+	} else {
+		src = synth.Generate(o)
+	}
 	if *out == "" {
 		os.Stdout.Write(src)
 		return
