@@ -13,6 +13,7 @@ import (
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
 
+	"lzdash/internal/safeinput"
 	"lzdash/ui"
 )
 
@@ -75,7 +76,9 @@ func (s *Server) runDashboard(sess ssh.Session, g *guardedConn) {
 	envs := append(sess.Environ(), "TERM="+pty.Term)
 	m := s.cfg.newModel(ds, ui.Options{Lang: s.cfg.Lang, Dark: true, Shared: s.pages})
 	d.prog = tea.NewProgram(m,
-		tea.WithInput(sess),
+		// Every byte the visitor sends is filtered before Bubble Tea's
+		// decoder sees it: see package safeinput.
+		tea.WithInput(safeinput.NewReader(sess)),
 		tea.WithOutput(d.out),
 		tea.WithEnvironment(envs),
 		tea.WithColorProfile(colorprofile.Env(envs)),

@@ -45,7 +45,15 @@ func TestMetricsCountWhatHappened(t *testing.T) {
 	if _, _, st := run(t, ts.mustDial(t), "export"); st != 0 {
 		t.Fatalf("export: status %d", st)
 	}
-	_, body := get(t, h, "/metrics")
+	// A session's duration is recorded just after its exit status is
+	// sent: wait for the last one.
+	var body string
+	for deadline := time.Now().Add(waitLimit); ; time.Sleep(5 * time.Millisecond) {
+		_, body = get(t, h, "/metrics")
+		if strings.Contains(body, "lzdash_session_duration_seconds_count 3") || time.Now().After(deadline) {
+			break
+		}
+	}
 	for _, want := range []string{
 		`lzdash_sessions_total{outcome="dashboard"} 1`,
 		`lzdash_sessions_total{outcome="exec"} 1`,

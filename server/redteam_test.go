@@ -374,3 +374,38 @@ func TestHandshakesAtTheirCapMakeRoomForNewcomers(t *testing.T) {
 	}
 	ts.waitLog(t, "the oldest gave way")
 }
+
+// crashSeq is ESC [ and 32 semicolons, then 1R: 36 bytes that make
+// x/ansi v0.11.8's decoder index out of range in Bubble Tea's input
+// goroutine, where no recover can catch it.
+var crashSeq = "\x1b[" + strings.Repeat(";", 32) + "1R"
+
+func TestHostileInputCannotCrashTheServer(t *testing.T) {
+	ts := startServer(t, nil)
+	victim := openTerm(t, ts.mustDial(t), 100, 30)
+	other := openTerm(t, ts.mustDial(t), 100, 30)
+	victim.waitFor(0, overviewToken)
+	other.waitFor(0, overviewToken)
+	for _, in := range []string{
+		crashSeq,
+		"\x1bP" + strings.Repeat(";", 40) + "1q",                    // the same in a DCS
+		"\x1b]11;" + strings.Repeat("x", 1<<20),                     // an OSC that never ends
+		"\x1b[" + strings.Repeat("9", 1<<16),                        // a CSI that never ends
+		"\x1b[200~" + strings.Repeat("paste ", 30000) + "\x1b[201~", // a huge paste
+		"a" + strings.Repeat("\u0301", 1<<15),                       // one giant grapheme
+		"\x1b[8;3000;3000t",                                         // a lying window report
+	} {
+		victim.press(in)
+	}
+	// The victim's dashboard still answers, and so does everyone else's.
+	m := victim.mark()
+	victim.press("\t")
+	victim.waitFor(m, indicatorsToken)
+	m = other.mark()
+	other.press("\t")
+	other.waitFor(m, indicatorsToken)
+	victim.press("q")
+	if st := victim.wait(); st != 0 {
+		t.Fatalf("exit status after q: %d", st)
+	}
+}
