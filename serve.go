@@ -34,6 +34,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	maxSession := fs.Duration("max-session", 2*time.Hour, "close any connection after `D` (0: never)")
 	writeTimeout := fs.Duration("write-timeout", server.DefaultWriteTimeout, "drop a client that accepts no output for `D`")
 	perAddr := fs.Int("max-conns-per-addr", server.DefaultMaxConnsPerAddr, "`N` connections at most from one IP address")
+	handshakes := fs.Int("max-handshakes", server.DefaultMaxHandshakes, "`N` connections at most still authenticating, over all addresses")
 	proxies := fs.String("proxy-protocol", "", "take PROXY protocol headers from these balancers only: `CIDR[,CIDR...]`")
 	metricsAddr := fs.String("metrics", "", "serve /metrics, /healthz and /readyz on `ADDR` (a bare port means loopback; default: off)")
 	drain := fs.Duration("drain", 3*time.Second, "on SIGTERM, let open sessions go on for `D` with no new ones before ending them")
@@ -59,6 +60,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	case *drain < 0 || *drain > 5*time.Second:
 		fmt.Fprintln(stderr, "lzdash serve: --drain must be between 0 and 5s, so that a stop takes under 10 s")
+		return exitUsage
+	case *handshakes < 1:
+		fmt.Fprintln(stderr, "lzdash serve: --max-handshakes must be at least 1")
 		return exitUsage
 	case *perAddr < 1:
 		fmt.Fprintln(stderr, "lzdash serve: --max-conns-per-addr must be at least 1")
@@ -105,7 +109,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		Dataset: ds, Lang: l, Logger: logger,
 		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession,
 		WriteTimeout: *writeTimeout, MaxConnsPerAddr: *perAddr,
-		TrustedProxies: trusted, DrainTimeout: *drain,
+		TrustedProxies: trusted, DrainTimeout: *drain, MaxHandshakes: *handshakes,
 	}
 	if *watch {
 		cfg.WatchPath = *path

@@ -44,6 +44,7 @@ func runChild(o options) error {
 	srv, err := server.New(server.Config{
 		Dataset: ds, HostKey: key, Lang: ui.En,
 		MaxSessions: o.n + 10, RateLimit: 1e6, RateBurst: 1e6,
+		MaxConnsPerAddr: o.n + 10, MaxHandshakesPerAddr: o.n + 10, MaxHandshakes: o.n + 10,
 		Logger: log.NewWithOptions(os.Stderr, log.Options{Level: log.ErrorLevel}),
 	})
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"os"
 	"os/exec"
 	"slices"
@@ -41,6 +42,7 @@ const (
 type options struct {
 	n       int
 	addr    string
+	addrs   int
 	pid     int
 	width   int
 	height  int
@@ -57,6 +59,7 @@ func main() {
 	child := flag.Bool("child", false, "run as the server child (internal)")
 	flag.IntVar(&o.n, "n", 50, "concurrent sessions")
 	flag.StringVar(&o.addr, "addr", "", "load the server at `ADDR` instead of starting one (it must be in English: serve --lang en)")
+	flag.IntVar(&o.addrs, "addrs", 1, "spread the visitors over `K` loopback addresses (127.0.0.1 to 127.0.0.K, K at most 250)")
 	flag.IntVar(&o.pid, "pid", 0, "with -addr, the server's process `ID`, to read its memory")
 	flag.IntVar(&o.width, "width", 100, "terminal width")
 	flag.IntVar(&o.height, "height", 30, "terminal height")
@@ -67,6 +70,10 @@ func main() {
 	flag.StringVar(&o.data, "data", "indicators.yaml", "dataset `FILE` for the server it starts")
 	flag.StringVar(&o.profile, "profile", "", "write the started server's CPU and heap profiles to `DIR`")
 	flag.Parse()
+	if o.addrs < 1 || o.addrs > 250 {
+		fmt.Fprintln(os.Stderr, "sshload: -addrs must be 1 to 250")
+		os.Exit(2)
+	}
 	var err error
 	if *child {
 		err = runChild(o)
@@ -216,7 +223,7 @@ func runBench(o options) error {
 		go func() {
 			defer finished.Done()
 			time.Sleep(delay)
-			results[i] = session(o, srv.addr, &ready, &keyed, measured, done)
+			results[i] = session(o, i, srv.addr, &ready, &keyed, measured, done)
 		}()
 	}
 	go func() { ready.Wait(); close(peak) }()
@@ -245,7 +252,7 @@ func runBench(o options) error {
 }
 
 // session runs one visitor from dial to close.
-func session(o options, addr string, ready, keyed *sync.WaitGroup, measured, done <-chan struct{}) (r result) {
+func session(o options, i int, addr string, ready, keyed *sync.WaitGroup, measured, done <-chan struct{}) (r result) {
 	readyDone, keyedDone := false, false
 	defer func() {
 		if !readyDone {
@@ -259,13 +266,26 @@ func session(o options, addr string, ready, keyed *sync.WaitGroup, measured, don
 	defer cancel()
 
 	t0 := time.Now()
-	c, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{
-		User: "bench", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: o.timeout,
-	})
+	// Visitor i comes from 127.0.0.(1 + i mod -addrs), as visitors from
+	// many places would, so that limits per address do not apply to the
+	// whole crowd.
+	d := net.Dialer{Timeout: o.timeout, LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(1+i%o.addrs))}}
+	conn, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
 		r.err = fmt.Errorf("dial: %w", err)
 		return r
 	}
+	_ = conn.SetDeadline(time.Now().Add(o.timeout))
+	sc, chans, reqs, err := gossh.NewClientConn(conn, addr, &gossh.ClientConfig{
+		User: "bench", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: o.timeout,
+	})
+	if err != nil {
+		conn.Close()
+		r.err = fmt.Errorf("handshake: %w", err)
+		return r
+	}
+	_ = conn.SetDeadline(time.Time{})
+	c := gossh.NewClient(sc, chans, reqs)
 	defer c.Close()
 	r.connect = time.Since(t0)
 	sess, err := c.NewSession()

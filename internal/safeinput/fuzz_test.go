@@ -6,6 +6,8 @@ import (
 	"io"
 	"testing"
 	"time"
+
+	uv "github.com/charmbracelet/ultraviolet"
 )
 
 // FuzzInput splits an input into chunks at the boundaries cuts chooses,
@@ -29,12 +31,17 @@ func FuzzInput(f *testing.F) {
 			t.Fatalf("chunked output %q differs from %q", got, want)
 		}
 		// Cuts with the high bit set come after a second without input.
-		gapped := readAll(t, withGaps(in, cuts))
+		// uv flushes what it holds at every pause of its EscTimeout, so
+		// what it must never wait on is judged between pauses.
+		segments := readSegments(t, withGaps(in, cuts))
+		gapped := bytes.Join(segments, nil)
 		if err := checkOutput(gapped); err != nil {
 			t.Fatalf("with gaps: %v in %q", err, gapped)
 		}
-		if err := checkNoWait(gapped); err != nil {
-			t.Fatalf("with gaps: %v in %q", err, gapped)
+		for _, seg := range segments {
+			if err := checkNoWait(seg); err != nil {
+				t.Fatalf("with gaps: %v in %q (between pauses, of %q)", err, seg, gapped)
+			}
 		}
 		if err := checkOutput(got); err != nil {
 			t.Fatalf("%v in %q", err, got)
@@ -103,6 +110,30 @@ func (g *gapped) Read(p []byte) (int, error) {
 	n := copy(p, g.chunks[0])
 	g.chunks[0] = g.chunks[0][n:]
 	return n, nil
+}
+
+// readSegments reads r, whose clock only moves at pauses, to its end, and
+// cuts what it returns wherever the clock moved on by uv's EscTimeout or
+// more: the places where uv would have flushed its buffer.
+func readSegments(t *testing.T, r *Reader) [][]byte {
+	t.Helper()
+	var segs [][]byte
+	var cur []byte
+	buf := make([]byte, 4096)
+	for {
+		before := r.now()
+		n, err := r.Read(buf)
+		if r.now().Sub(before) >= uv.DefaultEscTimeout && len(cur) > 0 {
+			segs, cur = append(segs, cur), nil
+		}
+		cur = append(cur, buf[:n]...)
+		if errors.Is(err, io.EOF) {
+			return append(segs, cur)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // readAll reads r to its end.
