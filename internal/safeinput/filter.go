@@ -107,6 +107,10 @@ type filter struct {
 
 	text text // UTF-8 and grapheme-cluster state
 
+	// groundSeps counts the ';' and ':' in the run of parameter bytes
+	// (0x30 to 0x3F) that text has passed last.
+	groundSeps int
+
 	// pause is set when an Esc or Alt key event begins that uv waits on
 	// until its input pauses (a lone ESC, or ESC and one ASCII byte, at
 	// the head of its buffer), and pauses records where in the output of
@@ -219,11 +223,28 @@ func (f *filter) byte(dst []byte, c byte) []byte {
 }
 
 // ground filters a byte outside any sequence.
+//
+// Text never carries a run of parameter bytes with more than
+// maxCSIParams-1 separators either. Whatever the filter's state, uv may
+// still hold an ESC the filter took for finished (after a pause, if uv's
+// goroutine was slow to see it), and would then read such a run as the
+// parameters of a CSI: this rule keeps the crash out even then, at the
+// cost of the 32nd semicolon in a row of typed or pasted text.
 func (f *filter) ground(dst []byte, c byte) []byte {
 	if c == esc {
 		f.text.reset()
+		f.groundSeps = 0
 		f.st = escape
 		return append(dst, c)
+	}
+	switch {
+	case c == ';' || c == ':':
+		if f.groundSeps >= maxCSIParams-1 {
+			return dst
+		}
+		f.groundSeps++
+	case c < 0x30 || c > 0x3f:
+		f.groundSeps = 0
 	}
 	return f.text.byte(dst, c)
 }

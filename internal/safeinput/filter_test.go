@@ -29,6 +29,7 @@ var filterCases = []struct {
 }{
 	// Text.
 	{"ascii", "hello q", "hello q"},
+	{"semicolon run", strings.Repeat(";", 40) + "x" + strings.Repeat("1;", 35), strings.Repeat(";", 31) + "x" + strings.Repeat("1;", 31) + "1111"},
 	{"controls", "\r\t\x03\x7f\x00", "\r\t\x03\x7f\x00"},
 	{"utf8", "兰州 é 😀", "兰州 é 😀"},
 	{"stray continuation", "a\x80b\xbfc", "abc"},
@@ -93,7 +94,7 @@ var filterCases = []struct {
 	{"esc, an invalid encoding, then O", "\x1b\xd4O ", "\x1bO~ "},
 	{"esc, a C1 control, then [", "\x1b\xc2\x9b[" + semis + "1R", "\x1b[" + semis[:31] + "R"},
 	{"esc, a truncated rune, then esc", "\x1b\xe5\x85\x1b[A", "\x1b\x1b[A"},
-	{"esc intermediate then bracket", "\x1b [" + semis + "1R", "\x1b " + semis + "1R"},
+	{"esc intermediate then bracket", "\x1b [" + semis + "1R", "\x1b " + semis[1:] + "1R"}, // cut to 31 separators in a row, as text
 	{"esc intermediates", "\x1b !(x", "\x1b !(x"},
 
 	// Strings.
