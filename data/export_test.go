@@ -37,7 +37,7 @@ func TestRecords(t *testing.T) {
 		}
 	}
 	if len(patents) != 2 || patents[0].Unit != "件" || patents[0].Value != 10708 ||
-		patents[1].Unit != "万件" || patents[1].Value != 1.07 || patents[1].Period != "截至10月底" {
+		patents[1].Unit != "万件" || patents[1].Value != 1.07 || patents[1].Period != "2021-01..2021-10" {
 		t.Errorf("patents records = %+v", patents)
 	}
 	for _, r := range recs {
@@ -156,7 +156,7 @@ func TestWriteCSVFormulas(t *testing.T) {
 	}
 	want := [][]string{
 		exportKeys,
-		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2020", "'@2020", "-14", "'=件", "actual", "", "'@source", "'-14个=减少"},
+		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2020", "", "-14", "'=件", "actual", "", "'@source", "'-14个=减少"},
 		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "'+zone", "2021", "", "3.5", "'=件", "actual", "", "'@source", "'=1+2"},
 		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2022", "", "12", "'=件", "target", ">=", "'@source", "目标=12"},
 	}

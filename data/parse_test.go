@@ -12,6 +12,10 @@ import (
 	"lzdash/data"
 )
 
+// figureFields is the list of a figure's fields that an unknown field's
+// message gives.
+const figureFields = "zone, year, period, as_of, since, value, unit, kind, comparator, out_of, source, quote, formula, note"
+
 // badFiles maps each file in testdata/bad to the exact lines Parse must
 // report for it, in order.
 var badFiles = map[string][]string{
@@ -60,7 +64,7 @@ var badFiles = map[string][]string{
 	},
 	"unknown_figure_field.yaml": {
 		"unknown_figure_field.yaml:16:9: metrics[0].figures[0].value: missing; every figure needs a value",
-		`unknown_figure_field.yaml:16:22: metrics[0].figures[0].vaule: unknown field "vaule" here; known fields: zone, year, period, value, unit, kind, comparator, out_of, source, quote, formula, note`,
+		`unknown_figure_field.yaml:16:22: metrics[0].figures[0].vaule: unknown field "vaule" here; known fields: ` + figureFields,
 	},
 	"unknown_key_escape.yaml": {
 		`unknown_key_escape.yaml:3:1: "\x1b[31mred\nline": unknown field "\x1b[31mred\nline" here; known fields: schema, title, region, sources, categories, zones, metrics`,
@@ -181,6 +185,31 @@ var badFiles = map[string][]string{
 	"wrong_schema.yaml": {
 		"wrong_schema.yaml:1:9: schema: version 2 is not supported; this lzdash reads schema 1",
 	},
+	"period_contradicts_year.yaml": {
+		"period_contradicts_year.yaml:16:30: metrics[0].figures[0].period: period 2021H1 is in 2021, but the figure's year is 2020",
+		"period_contradicts_year.yaml:17:30: metrics[0].figures[1].period: span 2017-2021 ends in 2021, but the figure's year is 2019",
+	},
+	"as_of_contradicts_year.yaml": {
+		"as_of_contradicts_year.yaml:16:29: metrics[0].figures[0].as_of: as_of 2020-05 is in 2020, but the figure's year is 2019",
+	},
+	"free_text_period.yaml": {
+		`free_text_period.yaml:16:30: metrics[0].figures[0].period: unknown period "截至2019年10月底"; write 2021H1, 2021Q3, 2020-10, 2020-01..2020-10, 2017-2021 or unstated; a stock takes as_of, a running total since, and any other words go in the note`,
+	},
+	"period_with_as_of.yaml": {
+		`period_with_as_of.yaml:16:47: metrics[0].figures[0].as_of: a figure with period "unstated" cannot also have as_of: a stock takes as_of alone, a running total since and as_of`,
+	},
+	"since_after_as_of.yaml": {
+		"since_after_as_of.yaml:16:29: metrics[0].figures[0].since: since 2019-11 is after the end of the total (2019-10)",
+		`since_after_as_of.yaml:17:29: metrics[0].figures[1].since: "2016年" is not a start; write a year (2016), a month (2016-05), a day or start`,
+	},
+	"partial_without_part_year.yaml": {
+		"partial_without_part_year.yaml:16:40: metrics[0].figures[0].kind: a partial figure needs a part-year period, such as period: 2019H1 or 2019-01..2019-10",
+		"partial_without_part_year.yaml:17:55: metrics[0].figures[1].kind: a reported figure for part of a year is kind partial, not actual",
+	},
+	"bad_as_of_date.yaml": {
+		`bad_as_of_date.yaml:16:29: metrics[0].figures[0].as_of: "2019-13" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`,
+		"bad_as_of_date.yaml:17:30: metrics[0].figures[1].period: period 2019-03..2019-01 must run from an earlier month to a later one",
+	},
 	// Problems found while decoding (an unknown field, a value that is not
 	// a finite number) and while validating are all reported, in file order.
 	"several_problems.yaml": {
@@ -189,7 +218,7 @@ var badFiles = map[string][]string{
 		`several_problems.yaml:13:15: metrics[0].category: unknown category "c9"`,
 		"several_problems.yaml:16:16: metrics[0].figures[0].year: year 1900 is outside 1949..2100",
 		"several_problems.yaml:17:9: metrics[0].figures[1].value: missing; every figure needs a value",
-		`several_problems.yaml:17:22: metrics[0].figures[1].vaule: unknown field "vaule" here; known fields: zone, year, period, value, unit, kind, comparator, out_of, source, quote, formula, note`,
+		`several_problems.yaml:17:22: metrics[0].figures[1].vaule: unknown field "vaule" here; known fields: ` + figureFields,
 		`several_problems.yaml:18:9: metrics[0].figures[2].comparator: a target needs a comparator: ">=" for 以上, ">" for 超过`,
 		`several_problems.yaml:18:56: metrics[0].figures[2].source: unknown source "s2"`,
 		`several_problems.yaml:19:16: metrics[0].figures[3].zone: unknown zone "z2"`,

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
-	"strings"
 )
 
 // kindRank orders the kinds a series prefers when several figures share a
@@ -131,24 +129,13 @@ func (c Change) Years() int { return c.To.Year - c.From.Year }
 // Final reports whether both ends are actual figures.
 func (c Change) Final() bool { return c.From.Kind().Final() && c.To.Kind().Final() }
 
-// LikeForLike reports whether the two ends measure the same span: a
-// part-year figure compares only with a figure over the same part of its
-// own year, such as 2020H1 with 2021H1, whether that figure was reported
-// or derived.
+// LikeForLike reports whether the two ends measure the same kind of
+// span (see ComparablePeriods): a part-year figure compares only with a
+// figure over the same part of its own year, such as 2020H1 with 2021H1,
+// whether that figure was reported or derived.
 func (c Change) LikeForLike() bool {
-	fp, tp := c.From.Kind() == Partial, c.To.Kind() == Partial
-	if !fp && !tp {
-		return true
-	}
-	same := func(k Kind) bool { return k == Partial || k == Derived }
-	return same(c.From.Kind()) && same(c.To.Kind()) &&
-		c.From.Figure.Period != "" && spanOf(c.From.Figure) == spanOf(c.To.Figure)
-}
-
-// spanOf is a figure's period with its own year taken out, so that
-// 2020H1 and 2021H1 both read H1.
-func spanOf(f *Figure) string {
-	return strings.ReplaceAll(f.Period, strconv.Itoa(f.Year), "")
+	ok, _ := ComparablePeriods(c.From.Figure.When, c.To.Figure.When)
+	return ok
 }
 
 // NewChange computes the change from one point to another.

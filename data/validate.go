@@ -293,10 +293,10 @@ func (d *decoder) metric(m *Metric, l loc, metrics map[string]bool, r refs) {
 		d.fail(l, "figures", "metric %q has no figures", m.ID)
 	}
 	type key struct {
-		zone, period, source string
-		year                 int
-		kind                 Kind
-		value                float64
+		zone, source string
+		when         Period
+		kind         Kind
+		value        float64
 	}
 	seen := make(map[key]int, len(m.Figures))
 	list := join(l.String(), "figures")
@@ -304,7 +304,7 @@ func (d *decoder) metric(m *Metric, l loc, metrics map[string]bool, r refs) {
 		f := &m.Figures[j]
 		fl := loc{f, list, j}
 		d.figure(m, f, fl, zones, sources)
-		k := key{f.Zone, f.Period, f.Source, f.Year, f.Kind, f.Value}
+		k := key{f.Zone, f.Source, f.When, f.Kind, f.Value}
 		if prev, ok := seen[k]; ok {
 			d.fail(fl, "", "repeats figures[%d] exactly", prev)
 		}
@@ -322,10 +322,11 @@ func (d *decoder) figure(m *Metric, f *Figure, l loc, zones, sources map[string]
 	}
 	switch {
 	case f.Kind == "":
-		d.fail(l, "kind", "missing; write actual, estimate, partial, target or derived")
+		d.fail(l, "kind", "missing; write %s", kindList)
 	case !f.Kind.Valid():
-		d.fail(l, "kind", "unknown kind %q; write actual, estimate, partial, target or derived", f.Kind)
+		d.fail(l, "kind", "unknown kind %q; write %s", f.Kind, kindList)
 	}
+	d.period(f, l)
 	switch {
 	case f.Kind == Target && f.Comparator == "":
 		d.fail(l, "comparator", "a target needs a comparator: \">=\" for 以上, \">\" for 超过")

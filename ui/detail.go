@@ -136,7 +136,7 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 		if f.Kind == data.Target {
 			val = f.Comparator + " " + val
 		}
-		rows[i] = []string{figureLabel(f), val, chg, lt.kind(f.Kind), e.source(f.Source)}
+		rows[i] = []string{figureLabel(f, e.lang), val, chg, lt.kind(f.Kind), e.source(f.Source)}
 	}
 	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
 	row := clamp(t.row, 0, max(0, len(rows)-1))

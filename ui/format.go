@@ -77,25 +77,30 @@ func (e *env) badge(k data.Kind) string {
 	return e.st.Badge.Render("[" + e.t.kind(k) + "]")
 }
 
-// figureLabel is a figure's year and period, e.g. "2021 2021H1".
-func figureLabel(f *data.Figure) string {
-	y := strconv.Itoa(f.Year)
-	p := clean(f.Period)
-	if p == "" || p == y {
-		return y
+// figureLabel is a figure's year, or its period in words when it is not
+// a flow over the calendar year: "2021年上半年", "as of May 2020".
+func figureLabel(f *data.Figure, l Lang) string {
+	if f.When.Type == data.PeriodYear {
+		return strconv.Itoa(f.Year)
 	}
-	if strings.HasPrefix(p, y) && lipgloss.Width(p) <= 8 {
-		return p
+	return clean(f.When.Label(string(l)))
+}
+
+// periodText is a figure's period in words, empty for a flow over the
+// calendar year.
+func periodText(f *data.Figure, l Lang) string {
+	if f.When.Type == data.PeriodYear {
+		return ""
 	}
-	return y + " " + p
+	return clean(f.When.Label(string(l)))
 }
 
 // shortLabel is figureLabel for a narrow column: a long period is kept
 // only for a part-year figure, whose meaning depends on it; the source
 // text shown beside the table has it for the others.
-func shortLabel(f *data.Figure) string {
-	if f.Kind == data.Partial || lipgloss.Width(clean(f.Period)) <= 8 {
-		return figureLabel(f)
+func shortLabel(f *data.Figure, l Lang) string {
+	if f.When.Type == data.PeriodPart || lipgloss.Width(figureLabel(f, l)) <= 8 {
+		return figureLabel(f, l)
 	}
 	return strconv.Itoa(f.Year)
 }

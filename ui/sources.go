@@ -164,7 +164,7 @@ func (s *sources) buildFigures(id string) *grid {
 		if r.Figure.Comparator != "" {
 			v = r.Figure.Comparator + " " + v
 		}
-		rows[i] = []string{name(r.Metric.Name, e.lang), zone, shortLabel(r.Figure), v, lt.kind(r.Figure.Kind)}
+		rows[i] = []string{name(r.Metric.Name, e.lang), zone, shortLabel(r.Figure, e.lang), v, lt.kind(r.Figure.Kind)}
 	}
 	return newGrid([]string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}, rows)
 }

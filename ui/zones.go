@@ -106,7 +106,7 @@ func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
 	widest := 0
 	for i, p := range pts {
 		f := p.pt.Figure
-		extra := []string{e.st.Value.Render(figureValue(m, f)), e.st.Subtle.Render(figureLabel(f))}
+		extra := []string{e.st.Value.Render(figureValue(m, f)), e.st.Subtle.Render(figureLabel(f, e.lang))}
 		if share {
 			extra = append(extra, e.st.Subtle.Render(e.t.Share+" "+num(p.pt.Value/total*100, 1)+"%"))
 		}

@@ -1,0 +1,49 @@
+package data
+
+import "fmt"
+
+// This file holds the one rule that says when two figures may be
+// compared: changes, growth rates, chart lines, target verdicts and
+// conflicts all use it.
+
+// periodNamesZh and periodNamesEn describe the period types in reasons.
+var (
+	periodNamesZh = [...]string{"全年数据", "部分期数据", "时点存量", "累计数", "多年合计", "期间未说明的数据"}
+	periodNamesEn = [...]string{"a full-year flow", "a part-year flow", "a stock as of a date", "a running total", "a multi-year total", "a figure of unstated period"}
+)
+
+// ComparablePeriods reports whether figures over periods a and b measure
+// the same kind of span, so that a change between them means something.
+// Flows over calendar years compare with each other; part-year flows only
+// over the same part of the year (H1 with H1); stocks across dates;
+// running totals only from the same start; spans only of the same
+// length; a period that is not stated with nothing. When they do not
+// compare, why says so in Chinese and English.
+func ComparablePeriods(a, b Period) (ok bool, why Text) {
+	if a.Type != b.Type {
+		return false, Text{
+			Zh: fmt.Sprintf("%s与%s不可比", periodNamesZh[a.Type], periodNamesZh[b.Type]),
+			En: fmt.Sprintf("%s and %s do not compare", periodNamesEn[a.Type], periodNamesEn[b.Type]),
+		}
+	}
+	switch a.Type {
+	case PeriodPart:
+		if a.FromMonth != b.FromMonth || a.ToMonth != b.ToMonth {
+			return false, Text{
+				Zh: fmt.Sprintf("%s与%s所含月份不同，不可比", a.Label("zh"), b.Label("zh")),
+				En: fmt.Sprintf("%s and %s cover different months", a.Label("en"), b.Label("en")),
+			}
+		}
+	case PeriodRunning:
+		if a.Since != b.Since {
+			return false, Text{Zh: "累计起点不同，不可比", En: "running totals from different starts do not compare"}
+		}
+	case PeriodSpan:
+		if a.Year-a.FromYear != b.Year-b.FromYear {
+			return false, Text{Zh: "多年合计的年数不同，不可比", En: "totals over spans of different length do not compare"}
+		}
+	case PeriodUnstated:
+		return false, Text{Zh: "期间未说明，不作比较", En: "the period is not stated, so nothing compares with it"}
+	}
+	return true, Text{}
+}
