@@ -140,3 +140,46 @@ func TestQuotesAppearInSources(t *testing.T) {
 	}
 	t.Logf("%d quotes checked, %d not found", checked, missing)
 }
+
+// TestQualifiers checks every figure of indicators.yaml against its
+// quote: a figure whose number stands next to 约, 左右, 近, 多, 余, 超过 or
+// 以上 carries the matching qualifier, and a qualifier never stands
+// without one; a target's marker agrees with its comparator. It needs no
+// source articles.
+func TestQualifiers(t *testing.T) {
+	ds, err := data.Parse(embeddedName, embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	approximate := 0
+	for _, m := range ds.Metrics {
+		for i, f := range m.Figures {
+			if f.Kind == data.Derived {
+				continue
+			}
+			where := fmt.Sprintf("metric %s figure %d (%d, %v)", m.ID, i, f.Year, f.Value)
+			q, found := data.QualifierIn(f.Quote, f.Value)
+			if !found {
+				t.Errorf("%s: the value is not in the quote %q", where, f.Quote)
+				continue
+			}
+			if f.Kind == data.Target {
+				want := map[data.Qualifier]string{data.AtLeast: ">=", data.MoreThan: ">"}[q]
+				if want != "" && f.Comparator != want {
+					t.Errorf("%s: the quote %q calls for comparator %s, not %s", where, f.Quote, want, f.Comparator)
+				}
+				continue
+			}
+			if q != f.Qualifier {
+				t.Errorf("%s: qualifier %q, but the quote %q calls for %q", where, f.Qualifier, f.Quote, q)
+			}
+			if q != "" {
+				approximate++
+			}
+		}
+	}
+	if approximate == 0 {
+		t.Error("no approximate figure was found; the check found nothing to check")
+	}
+	t.Logf("%d approximate figures, each with its qualifier", approximate)
+}

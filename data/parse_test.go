@@ -14,7 +14,7 @@ import (
 
 // figureFields is the list of a figure's fields that an unknown field's
 // message gives.
-const figureFields = "zone, year, period, as_of, since, value, unit, kind, comparator, out_of, source, quote, formula, note"
+const figureFields = "zone, year, period, as_of, since, value, unit, qualifier, kind, comparator, out_of, source, quote, formula, note"
 
 // badFiles maps each file in testdata/bad to the exact lines Parse must
 // report for it, in order.
@@ -209,6 +209,16 @@ var badFiles = map[string][]string{
 	"bad_as_of_date.yaml": {
 		`bad_as_of_date.yaml:16:29: metrics[0].figures[0].as_of: "2019-13" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`,
 		"bad_as_of_date.yaml:17:30: metrics[0].figures[1].period: period 2019-03..2019-01 must run from an earlier month to a later one",
+	},
+	"unknown_qualifier.yaml": {
+		`unknown_qualifier.yaml:16:44: metrics[0].figures[0].qualifier: unknown qualifier "approx"; write about (约, 左右), nearly (近), more-than (多, 余, 超过) or at-least (以上)`,
+	},
+	"qualifier_without_marker.yaml": {
+		"qualifier_without_marker.yaml:16:44: metrics[0].figures[0].qualifier: qualifier nearly needs one of these words in the quote: 近",
+		"qualifier_without_marker.yaml:17:44: metrics[0].figures[1].qualifier: qualifier more-than needs one of these words in the quote: 超过, 超過, 多, 余, 餘",
+	},
+	"qualifier_on_target.yaml": {
+		"qualifier_on_target.yaml:16:44: metrics[0].figures[0].qualifier: a target's 以上 or 超过 is its comparator, not a qualifier",
 	},
 	// Problems found while decoding (an unknown field, a value that is not
 	// a finite number) and while validating are all reported, in file order.

@@ -138,7 +138,10 @@ type Figure struct {
 	// Unit is the unit exactly as the source states it; empty means the
 	// metric's unit.
 	Unit string `yaml:"unit"`
-	Kind Kind   `yaml:"kind"`
+	// Qualifier marks an approximate value: about (约, 左右), nearly (近),
+	// more-than (多, 余, 超过) or at-least (以上).
+	Qualifier Qualifier `yaml:"qualifier"`
+	Kind      Kind      `yaml:"kind"`
 	// Comparator is required on targets: ">=" (以上), ">" (超过, 余),
 	// "<=" or "<".
 	Comparator string `yaml:"comparator"`

@@ -8,9 +8,10 @@ import (
 )
 
 // kindRank orders the kinds a series prefers when several figures share a
-// year: a reported figure beats one computed from it, which beats a
-// forecast, which beats a part-year count.
-var kindRank = map[Kind]int{Actual: 0, Derived: 1, Estimate: 2, Partial: 3}
+// year: a reported figure beats one computed from it, which beats one
+// printed before its period ended, then a forecast, then a part-year
+// count.
+var kindRank = map[Kind]int{Actual: 0, Derived: 1, Provisional: 2, Estimate: 3, Partial: 4}
 
 // Point is one year of a metric's series.
 type Point struct {

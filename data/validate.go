@@ -327,6 +327,7 @@ func (d *decoder) figure(m *Metric, f *Figure, l loc, zones, sources map[string]
 		d.fail(l, "kind", "unknown kind %q; write %s", f.Kind, kindList)
 	}
 	d.period(f, l)
+	d.qualifier(f, l)
 	switch {
 	case f.Kind == Target && f.Comparator == "":
 		d.fail(l, "comparator", "a target needs a comparator: \">=\" for 以上, \">\" for 超过")

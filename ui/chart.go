@@ -118,7 +118,7 @@ func lineChart(s []data.Point, target *float64, w, h int) string {
 
 // provisional reports whether a point must not be drawn as final.
 func provisional(p data.Point) bool {
-	return p.Kind() == data.Estimate || p.Kind() == data.Partial
+	return p.Kind() == data.Estimate || p.Kind() == data.Partial || p.Kind() == data.Provisional
 }
 
 // resample spreads a series over cols columns, one value a column,

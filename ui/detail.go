@@ -105,11 +105,16 @@ func (t *indicators) viewChart(m *data.Metric, zone string, w, h int) string {
 		return lineChart(s, target, w, h-1)
 	})
 	legend := e.st.Chart.Render("─ " + name(m.Name, e.lang))
+	var kinds []string
+	seen := map[data.Kind]bool{}
 	for _, p := range s {
-		if provisional(p) {
-			legend += "  " + e.st.Badge.Render("... "+e.t.Estimate+"/"+e.t.Partial)
-			break
+		if provisional(p) && !seen[p.Kind()] {
+			seen[p.Kind()] = true
+			kinds = append(kinds, e.t.kind(p.Kind()))
 		}
+	}
+	if len(kinds) > 0 {
+		legend += "  " + e.st.Badge.Render("... "+strings.Join(kinds, "/"))
 	}
 	if target != nil {
 		legend += "  " + e.st.TargetLine.Render("--- "+e.t.Target+" "+num(*target, 2))
@@ -129,7 +134,7 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 	lt := e.t
 	rows := make([][]string, len(fs))
 	for i, f := range fs {
-		chg, val := "-", figureValue(m, f)
+		chg, val := "-", e.figureValue(m, f)
 		if c, ok := changes[f]; ok && c.LikeForLike() {
 			chg = changeText(c, m.Unit)
 		}

@@ -35,7 +35,7 @@ func (l Lang) Other() Lang {
 type labels struct {
 	Tabs [5]string
 
-	Actual, Estimate, Partial, Target, Derived string
+	Actual, Provisional, Estimate, Partial, Target, Derived string
 
 	TooSmall       string // need W×H, have W×H
 	Reloaded       string
@@ -104,7 +104,7 @@ func labelsFor(l Lang) *labels {
 func zhLabels() *labels {
 	return &labels{
 		Tabs:   [5]string{"总览", "指标", "目标", "园区", "来源"},
-		Actual: "实际", Estimate: "预计", Partial: "部分期", Target: "目标", Derived: "推算",
+		Actual: "实际", Provisional: "初步", Estimate: "预计", Partial: "部分期", Target: "目标", Derived: "推算",
 		TooSmall:      "终端太小：需要 %d×%d，当前 %d×%d",
 		Reloaded:      "数据已重新加载",
 		ReloadFailed:  "重新加载失败，仍显示上次有效数据：",
@@ -152,7 +152,7 @@ func zhLabels() *labels {
 func enLabels() *labels {
 	return &labels{
 		Tabs:   [5]string{"Overview", "Indicators", "Targets", "Zones", "Sources"},
-		Actual: "actual", Estimate: "estimate", Partial: "part-year", Target: "target", Derived: "derived",
+		Actual: "actual", Provisional: "provisional", Estimate: "estimate", Partial: "part-year", Target: "target", Derived: "derived",
 		TooSmall:      "terminal too small: need %d×%d, have %d×%d",
 		Reloaded:      "data reloaded",
 		ReloadFailed:  "reload failed; still showing the last good data: ",
@@ -202,6 +202,8 @@ func (t *labels) kind(k data.Kind) string {
 	switch k {
 	case data.Actual:
 		return t.Actual
+	case data.Provisional:
+		return t.Provisional
 	case data.Estimate:
 		return t.Estimate
 	case data.Partial:

@@ -84,7 +84,7 @@ func (o *overview) card(m *data.Metric, width int) string {
 		return e.st.Card.Width(width).Render(strings.Join([]string{title, e.st.Faint.Render(e.t.NoData), "", "", ""}, "\n"))
 	}
 	last := s[len(s)-1]
-	val := e.st.Value.Render(stated(last.Figure.Value)) + e.st.Unit.Render(unitSep(last.Figure.UnitOr(m.Unit)))
+	val := e.st.Value.Render(last.Figure.Qualifier.Prefix(string(e.lang))+stated(last.Figure.Value)) + e.st.Unit.Render(unitSep(last.Figure.UnitOr(m.Unit)))
 	line2 := strings.Join(nonEmpty(val, e.badge(last.Kind()), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
 	when := e.st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, e.lang), e.source(last.Figure.Source)), " | "))
 	change := e.st.Faint.Render(e.t.NoEarlier)
@@ -208,7 +208,7 @@ func (o *overview) disagreements() string {
 		}
 		lines = append(lines, truncate(e.st.Value.Render(head)+e.st.Subtle.Render(fmt.Sprintf(" %d", c.Year)), o.w))
 		for _, f := range c.Figures {
-			parts := nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(c.Metric.Unit))), e.t.kind(f.Kind), periodText(f, e.lang), e.source(f.Source))
+			parts := nonEmpty(e.figureValue(c.Metric, f), e.t.kind(f.Kind), periodText(f, e.lang), e.source(f.Source))
 			lines = append(lines, truncate("  "+strings.Join(parts, "  "), o.w))
 		}
 	}

@@ -160,7 +160,7 @@ func (s *sources) buildFigures(id string) *grid {
 		if z := e.ds.Zone(r.Figure.Zone); z != nil {
 			zone = name(z.Name, e.lang)
 		}
-		v := withUnit(stated(r.Figure.Value), clean(r.Figure.UnitOr(r.Metric.Unit)))
+		v := e.figureValue(r.Metric, r.Figure)
 		if r.Figure.Comparator != "" {
 			v = r.Figure.Comparator + " " + v
 		}

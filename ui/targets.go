@@ -170,7 +170,7 @@ func (t *targets) buildGrid(class widthClass) *grid {
 		target := withUnit(tg.Comparator+" "+stated(tg.Value), unit)
 		against, gap := "-", "-"
 		if f := g.Against; f != nil {
-			against = strings.Join(nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(m.Unit))), shortLabel(f, e.lang), e.badge(f.Kind)), " ")
+			against = strings.Join(nonEmpty(e.figureValue(m, f), shortLabel(f, e.lang), e.badge(f.Kind)), " ")
 			gap = gapText(g, class != narrow)
 		}
 		label := name(m.Name, e.lang)

@@ -106,7 +106,7 @@ func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
 	widest := 0
 	for i, p := range pts {
 		f := p.pt.Figure
-		extra := []string{e.st.Value.Render(figureValue(m, f)), e.st.Subtle.Render(figureLabel(f, e.lang))}
+		extra := []string{e.st.Value.Render(e.figureValue(m, f)), e.st.Subtle.Render(figureLabel(f, e.lang))}
 		if share {
 			extra = append(extra, e.st.Subtle.Render(e.t.Share+" "+num(p.pt.Value/total*100, 1)+"%"))
 		}
@@ -168,7 +168,7 @@ func (z *zones) perZone(solo map[*data.Zone][]soloFigure) string {
 		for _, sf := range solo[zn] {
 			m, f := sf.m, sf.f
 			// The value stays whole; a long name gives way.
-			v := strings.Join(nonEmpty(e.st.Value.Render(figureValue(m, f)), e.st.Faint.Render(fmt.Sprint(f.Year)), e.badge(f.Kind)), " ")
+			v := strings.Join(nonEmpty(e.st.Value.Render(e.figureValue(m, f)), e.st.Faint.Render(fmt.Sprint(f.Year)), e.badge(f.Kind)), " ")
 			nw := max(4, cw-lipgloss.Width(v)-1)
 			lines = append(lines, truncate(padRight(truncate(name(m.Name, e.lang), nw), nw)+" "+v, cw))
 		}
@@ -206,7 +206,7 @@ func (z *zones) aggregates() []string {
 			}
 			var pts []string
 			for _, p := range s {
-				pt := fmt.Sprintf("%d %s", p.Year, withUnit(stated(p.Figure.Value), clean(p.Figure.UnitOr(m.Unit))))
+				pt := fmt.Sprintf("%d %s", p.Year, e.figureValue(m, p.Figure))
 				if b := e.badge(p.Kind()); b != "" {
 					pt += b
 				}
@@ -236,11 +236,12 @@ func additive(m *data.Metric) bool {
 	return !m.LowerIsBetter()
 }
 
-// figureValue is a figure as stated: "65/169" for a ranking, else the
-// value and unit.
-func figureValue(m *data.Metric, f *data.Figure) string {
+// figureValue is a figure as stated, after its qualifier: "65/169" for
+// a ranking, else the value and unit ("近100 亿元").
+func (e *env) figureValue(m *data.Metric, f *data.Figure) string {
+	q := f.Qualifier.Prefix(string(e.lang))
 	if f.OutOf > 0 {
-		return stated(f.Value) + "/" + stated(f.OutOf)
+		return q + stated(f.Value) + "/" + stated(f.OutOf)
 	}
-	return withUnit(stated(f.Value), clean(f.UnitOr(m.Unit)))
+	return q + withUnit(stated(f.Value), clean(f.UnitOr(m.Unit)))
 }
