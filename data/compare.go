@@ -47,3 +47,54 @@ func ComparablePeriods(a, b Period) (ok bool, why Text) {
 	}
 	return true, Text{}
 }
+
+// Comparable reports whether two figures of metric m may be compared:
+// the same zone, units of one base, and periods that compare (see
+// ComparablePeriods). When they may not, why says so in Chinese and
+// English.
+func Comparable(m *Metric, a, b *Figure) (ok bool, why Text) {
+	if a.Zone != b.Zone {
+		return false, Text{Zh: "园区不同，不可比", En: "figures for different zones do not compare"}
+	}
+	if _, ok := UnitFactor(a.UnitOr(m.Unit), b.UnitOr(m.Unit)); !ok {
+		return false, Text{Zh: "单位不同，不可比", En: "figures in units of different bases do not compare"}
+	}
+	return ComparablePeriods(a.When, b.When)
+}
+
+// standingRank orders what a figure can stand as, firmest first.
+var standingRank = map[Kind]int{Actual: 0, Provisional: 1, Estimate: 2, Target: 3}
+
+// Weaker returns the less firm of two standings (see Standing).
+func Weaker(a, b Kind) Kind {
+	if standingRank[b] > standingRank[a] {
+		return b
+	}
+	return a
+}
+
+// Standing is what a figure stands as once its inputs are taken into
+// account: actual for a reported or part-year figure, provisional,
+// estimate or target for those kinds, and for a derived figure the
+// weakest standing of its inputs, so that a figure computed from an
+// estimate is itself no better than an estimate.
+func (ds *Dataset) Standing(f *Figure) Kind {
+	return ds.standing(f, 0)
+}
+
+func (ds *Dataset) standing(f *Figure, depth int) Kind {
+	switch f.Kind {
+	case Partial:
+		return Actual
+	case Derived:
+		s := Actual
+		if depth > 64 {
+			return Estimate // a loop, which validation refuses
+		}
+		for _, in := range ds.Inputs(f) {
+			s = Weaker(s, ds.standing(in.Figure, depth+1))
+		}
+		return s
+	}
+	return f.Kind
+}

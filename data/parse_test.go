@@ -14,7 +14,7 @@ import (
 
 // figureFields is the list of a figure's fields that an unknown field's
 // message gives.
-const figureFields = "zone, year, period, as_of, since, value, unit, qualifier, kind, comparator, out_of, source, quote, formula, note"
+const figureFields = "id, zone, year, period, as_of, since, value, unit, qualifier, kind, comparator, out_of, source, quote, formula, inputs, note"
 
 // badFiles maps each file in testdata/bad to the exact lines Parse must
 // report for it, in order.
@@ -219,6 +219,24 @@ var badFiles = map[string][]string{
 	},
 	"qualifier_on_target.yaml": {
 		"qualifier_on_target.yaml:16:44: metrics[0].figures[0].qualifier: a target's 以上 or 超过 is its comparator, not a qualifier",
+	},
+	"derived_without_inputs.yaml": {
+		"derived_without_inputs.yaml:17:9: metrics[0].figures[1].inputs: a derived figure needs inputs: the ids of the figures it is computed from",
+		"derived_without_inputs.yaml:18:74: metrics[0].figures[2].inputs: a derived figure needs at least one input",
+	},
+	"derived_unknown_input.yaml": {
+		`derived_unknown_input.yaml:17:90: metrics[0].figures[1].inputs[1]: unknown figure "f9": no figure has this id`,
+		`derived_unknown_input.yaml:18:14: metrics[0].figures[2].id: duplicate figure id "f2"`,
+		"derived_unknown_input.yaml:20:55: metrics[0].figures[4].inputs: only a derived figure names inputs; this figure is actual",
+		"derived_unknown_input.yaml:21:77: metrics[0].figures[5].inputs[0]: a figure cannot be its own input",
+		`derived_unknown_input.yaml:23:69: metrics[0].figures[7].inputs[0]: figure "t1" is a target; a derived figure is computed from reported figures`,
+	},
+	"derived_input_cycle.yaml": {
+		"derived_input_cycle.yaml:18:80: metrics[0].figures[2].inputs[0]: inputs form a cycle: a -> b -> c -> a",
+	},
+	"related_unknown_metric.yaml": {
+		`related_unknown_metric.yaml:15:15: metrics[0].related[0]: unknown metric "m9"`,
+		"related_unknown_metric.yaml:15:19: metrics[0].related[1]: a metric is not related to itself",
 	},
 	// Problems found while decoding (an unknown field, a value that is not
 	// a finite number) and while validating are all reported, in file order.

@@ -111,9 +111,13 @@ type Metric struct {
 	// Better is "higher" (the default) or "lower", e.g. for rankings.
 	Better string `yaml:"better"`
 	// Headline puts the metric on the overview.
-	Headline bool     `yaml:"headline"`
-	Note     Note     `yaml:"note"`
-	Figures  []Figure `yaml:"figures"`
+	Headline bool `yaml:"headline"`
+	Note     Note `yaml:"note"`
+	// Related lists metrics whose figures bear on this one's targets
+	// without measuring the same thing; they are shown beside a verdict
+	// as context, never as its basis.
+	Related []string `yaml:"related"`
+	Figures []Figure `yaml:"figures"`
 }
 
 // LowerIsBetter reports whether smaller values of the metric are better.
@@ -121,6 +125,9 @@ func (m *Metric) LowerIsBetter() bool { return m.Better == "lower" }
 
 // Figure is one reported number with its provenance.
 type Figure struct {
+	// ID names the figure, so that derived figures and conflicts can
+	// refer to it; optional, unique in the dataset.
+	ID string `yaml:"id"`
 	// Zone is empty for a city-wide figure.
 	Zone string `yaml:"zone"`
 	Year int    `yaml:"year"`
@@ -150,7 +157,10 @@ type Figure struct {
 	Source  string  `yaml:"source"`
 	Quote   string  `yaml:"quote"`
 	Formula string  `yaml:"formula"`
-	Note    Note    `yaml:"note"`
+	// Inputs are the ids of the figures a derived figure is computed
+	// from.
+	Inputs []string `yaml:"inputs"`
+	Note   Note     `yaml:"note"`
 
 	// When is the period as structure, read from Year, Period, AsOf and
 	// Since when the dataset is parsed.

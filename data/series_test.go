@@ -48,9 +48,9 @@ func TestSeriesKindOrder(t *testing.T) {
 	// For one year, the chosen kind is the first of actual, derived,
 	// estimate, partial present, whatever the file order.
 	figs := map[data.Kind]string{
-		data.Partial:  "year: 2020, period: 2020H1, value: 1, kind: partial",
+		data.Partial:  "id: p, year: 2020, period: 2020H1, value: 1, kind: partial",
 		data.Estimate: "year: 2020, value: 2, kind: estimate",
-		data.Derived:  "year: 2020, value: 3, kind: derived, formula: 1 + 2",
+		data.Derived:  "year: 2020, value: 3, kind: derived, formula: 1 + 2, inputs: [p]",
 		data.Actual:   "year: 2020, value: 4, kind: actual",
 	}
 	order := []data.Kind{data.Actual, data.Derived, data.Estimate, data.Partial}

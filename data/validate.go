@@ -143,6 +143,10 @@ func validate(ds *Dataset, d *decoder) {
 	for i := range ds.Metrics {
 		d.metric(&ds.Metrics[i], loc{&ds.Metrics[i], "metrics", i}, metrics, r)
 	}
+	d.links.metrics = metrics
+	for _, p := range checkLinks(d.links) {
+		d.add(p)
+	}
 }
 
 // validateHead checks everything but the metrics and returns the ids they
@@ -292,6 +296,7 @@ func (d *decoder) metric(m *Metric, l loc, metrics map[string]bool, r refs) {
 	if len(m.Figures) == 0 {
 		d.fail(l, "figures", "metric %q has no figures", m.ID)
 	}
+	d.metricLinks(m, l)
 	type key struct {
 		zone, source string
 		when         Period
@@ -328,6 +333,7 @@ func (d *decoder) figure(m *Metric, f *Figure, l loc, zones, sources map[string]
 	}
 	d.period(f, l)
 	d.qualifier(f, l)
+	d.figureLinks(f, l)
 	switch {
 	case f.Kind == Target && f.Comparator == "":
 		d.fail(l, "comparator", "a target needs a comparator: \">=\" for 以上, \">\" for 超过")

@@ -135,7 +135,7 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 	rows := make([][]string, len(fs))
 	for i, f := range fs {
 		chg, val := "-", e.figureValue(m, f)
-		if c, ok := changes[f]; ok && c.LikeForLike() {
+		if c, ok := changes[f]; ok {
 			chg = changeText(c, m.Unit)
 		}
 		if f.Kind == data.Target {
@@ -148,10 +148,15 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 	return newGrid(head, rows).render(&e.st, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
 }
 
-// changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)".
+// changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)", with ~
+// before a change between approximate figures.
 func changeText(c data.Change, unit string) string {
 	// A relative change of a percentage says little; points say it all.
-	return delta(c.Abs, unit, c.PP, c.Rel, c.RelOK && !c.PP)
+	s := delta(c.Abs, unit, c.PP, c.Rel, c.RelOK && !c.PP)
+	if c.Approx {
+		s = "~" + s
+	}
+	return s
 }
 
 // viewQuote shows the source text of the highlighted figure, with its
@@ -174,6 +179,11 @@ func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string 
 		src += " " + clean(s.Title)
 	}
 	out = append(out, e.st.Faint.Render(truncate("  "+src, w)))
+	for _, p := range e.ds.Series(m, f.Zone) {
+		if p.Figure == f && p.Break {
+			out = append(out, e.st.Warn.Render(truncate(e.t.NotCompared+clean(p.Why.In(string(e.lang))), w)))
+		}
+	}
 	if f.Formula != "" {
 		out = append(out, e.st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula), w)))
 	}

@@ -88,10 +88,10 @@ func (o *overview) card(m *data.Metric, width int) string {
 	line2 := strings.Join(nonEmpty(val, e.badge(last.Kind()), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
 	when := e.st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, e.lang), e.source(last.Figure.Source)), " | "))
 	change := e.st.Faint.Render(e.t.NoEarlier)
-	if c, ok := data.Latest(s, m.Unit); ok && c.LikeForLike() {
+	if c, ok := data.Latest(s, m.Unit); ok {
 		change = o.change(m, c)
-	} else if ok {
-		change = e.st.Faint.Render(e.t.NotCompared)
+	} else if len(s) >= 2 {
+		change = e.st.Faint.Render(e.t.NotCompared + clean(last.Why.In(string(e.lang))))
 	}
 	spark := e.sparkline(s) + " " + e.st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year))
 	body := []string{title, truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
@@ -114,9 +114,12 @@ func (o *overview) change(m *data.Metric, c data.Change) string {
 		arrow, st = "▼", bad
 	}
 	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP)
+	if c.Approx {
+		d = "~" + d
+	}
 	base := fmt.Sprintf(e.t.Since, c.From.Year)
-	if !c.From.Kind().Final() {
-		base += "[" + e.t.kind(c.From.Kind()) + "]"
+	if c.Standing != data.Actual {
+		base += "[" + e.t.kind(c.Standing) + "]"
 	}
 	return st.Render(arrow+" "+d) + " " + e.st.Faint.Render(base)
 }
