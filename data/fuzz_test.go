@@ -121,9 +121,9 @@ func exercise(t *testing.T, ds *data.Dataset) {
 			ds.CompareZones(m, y)
 		}
 	}
-	for _, g := range ds.Gaps() {
-		if g.Basis != data.BasisNone && g.Against == nil {
-			t.Fatalf("gap for %s has basis %d but no figure", g.Metric.ID, g.Basis)
+	for _, v := range ds.Verdicts() {
+		if (v.Basis == nil) != (v.Status == data.Unknown && v.Reason.En != "" && v.Basis == nil) {
+			t.Fatalf("verdict for %s is %s with basis %v and reason %q", v.Metric.ID, v.Status, v.Basis, v.Reason.En)
 		}
 	}
 	ds.Conflicts()

@@ -76,9 +76,10 @@ type labels struct {
 	ChartNote      string
 	StatusMet      string
 	StatusMissed   string
-	StatusNone     string
-	LaterBasis     string // judged on a later year's figure: target year, later year, kind
-	SameBasis      string // judged on a non-actual figure of the year: year, kind
+	StatusUnknown  string
+	Context        string
+	MoreContext    string // "%d more"
+	OnProvisional  string // " (%d of them on provisional or estimated figures)"
 	NotCompared    string
 	Leading        string
 	Aggregate      string
@@ -86,7 +87,7 @@ type labels struct {
 	Members        string
 	Inferred       string
 	ConflictWith   string
-	TargetsSummary string // "%d targets: %d met, %d missed, %d unclear"
+	TargetsSummary string // "%d targets: %d met, %d missed, %d unknown"
 
 	// Help descriptions.
 	KeyNext, KeyPrev, KeyJump, KeyLang, KeyHelp, KeyQuit string
@@ -122,7 +123,7 @@ func zhLabels() *labels {
 		Filter:        "筛选：",
 		NoMatch:       "没有匹配的指标",
 		ColYear:       "年份", ColValue: "数值", ColChange: "变化", ColKind: "类型", ColSource: "来源",
-		ColIndicator: "指标", ColTarget: "目标", ColAgainst: "对照数据", ColGap: "差距",
+		ColIndicator: "指标", ColTarget: "目标", ColAgainst: "判断依据", ColGap: "差距",
 		ColStatus: "状态", ColProgress: "进度", ColPublisher: "发布方", ColDate: "日期",
 		ColTitle: "标题", ColFigures: "数据项", ColZone: "园区",
 		Quote:          "原文",
@@ -132,9 +133,10 @@ func zhLabels() *labels {
 		ChartNote:      "折线只连接可比的数据",
 		StatusMet:      "已达成",
 		StatusMissed:   "未达成",
-		StatusNone:     "无对照数据",
-		LaterBasis:     "%d年无数据，依据%d年%s数据判断",
-		SameBasis:      "依据%d年%s数据判断，非实际数据",
+		StatusUnknown:  "未知",
+		Context:        "参考（非判断依据）",
+		MoreContext:    "另有%d项参考数据",
+		OnProvisional:  "（其中%d项依据初步或预计数）",
 		NotCompared:    "不可比：",
 		Leading:        "主导产业",
 		Aggregate:      "合计",
@@ -142,7 +144,7 @@ func zhLabels() *labels {
 		Members:        "包括",
 		Inferred:       "推断",
 		ConflictWith:   "另有来源：",
-		TargetsSummary: "共 %d 项目标：%d 项达成，%d 项未达成，%d 项待定",
+		TargetsSummary: "共 %d 项目标：%d 项达成，%d 项未达成，%d 项未知",
 		KeyNext:        "下一页", KeyPrev: "上一页", KeyJump: "跳转", KeyLang: "中/英",
 		KeyHelp: "帮助", KeyQuit: "退出", KeyUp: "上移", KeyDown: "下移", KeyFilter: "筛选",
 		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
@@ -170,7 +172,7 @@ func enLabels() *labels {
 		Filter:        "filter: ",
 		NoMatch:       "no indicator matches",
 		ColYear:       "Year", ColValue: "Value", ColChange: "Change", ColKind: "Kind", ColSource: "Source",
-		ColIndicator: "Indicator", ColTarget: "Target", ColAgainst: "Reported", ColGap: "Gap",
+		ColIndicator: "Indicator", ColTarget: "Target", ColAgainst: "Judged on", ColGap: "Gap",
 		ColStatus: "Status", ColProgress: "Progress", ColPublisher: "Publisher", ColDate: "Date",
 		ColTitle: "Title", ColFigures: "Figures", ColZone: "Zone",
 		Quote:          "Source text",
@@ -180,9 +182,10 @@ func enLabels() *labels {
 		ChartNote:      "the line joins only figures that compare",
 		StatusMet:      "met",
 		StatusMissed:   "missed",
-		StatusNone:     "no figure",
-		LaterBasis:     "no figure for %d: judged on the %d %s figure",
-		SameBasis:      "judged on the %d %s figure, not an actual one",
+		StatusUnknown:  "unknown",
+		Context:        "Context (not a basis)",
+		MoreContext:    "%d more figures for context",
+		OnProvisional:  " (%d of them on provisional or estimated figures)",
 		NotCompared:    "not compared: ",
 		Leading:        "Leading industries",
 		Aggregate:      "aggregate",
@@ -190,7 +193,7 @@ func enLabels() *labels {
 		Members:        "made of",
 		Inferred:       "inferred",
 		ConflictWith:   "other source: ",
-		TargetsSummary: "%d targets: %d met, %d missed, %d unclear",
+		TargetsSummary: "%d targets: %d met, %d missed, %d unknown",
 		KeyNext:        "next tab", KeyPrev: "previous tab", KeyJump: "go to tab", KeyLang: "中/EN",
 		KeyHelp: "help", KeyQuit: "quit", KeyUp: "up", KeyDown: "down", KeyFilter: "filter",
 		KeyClear: "clear filter", KeyZone: "switch zone", KeyRow: "select figure", KeyPage: "page", KeyAccept: "done",

@@ -128,16 +128,20 @@ func (o *overview) change(m *data.Metric, c data.Change) string {
 func (o *overview) summary() string {
 	e := o.env
 	st := e.ds.Stats()
-	met, missed, unclear := 0, 0, 0
-	gaps := e.gaps()
-	for _, g := range gaps {
-		switch {
-		case g.Basis == data.BasisActual && g.Met:
+	// The counts are those of the Targets tab's rows, status by status.
+	met, missed, unknown, soft := 0, 0, 0, 0
+	vs := e.verdicts()
+	for _, v := range vs {
+		switch v.Status {
+		case data.Met:
 			met++
-		case g.Basis == data.BasisActual:
+		case data.Missed:
 			missed++
 		default:
-			unclear++
+			unknown++
+		}
+		if v.Status != data.Unknown && v.Standing != data.Actual {
+			soft++
 		}
 	}
 	lines := []string{
@@ -146,8 +150,12 @@ func (o *overview) summary() string {
 			fmt.Sprintf(e.t.Conflicts, len(e.conflictList())),
 		}, "  |  ")),
 	}
-	if len(gaps) > 0 {
-		lines = append(lines, e.st.Subtle.Render(fmt.Sprintf(e.t.TargetsSummary, len(gaps), met, missed, unclear)))
+	if len(vs) > 0 {
+		sum := fmt.Sprintf(e.t.TargetsSummary, len(vs), met, missed, unknown)
+		if soft > 0 {
+			sum += fmt.Sprintf(e.t.OnProvisional, soft)
+		}
+		lines = append(lines, e.st.Subtle.Render(sum))
 	}
 	return wrapText(strings.Join(lines, "\n"), o.w)
 }
@@ -171,11 +179,11 @@ func (o *overview) glance() string {
 	if o.w >= 110 {
 		half = o.w/2 - 2
 	}
-	if gaps := e.gaps(); len(gaps) > 0 {
+	if vs := e.verdicts(); len(vs) > 0 {
 		tg := &targets{env: e}
 		lines := []string{e.st.Heading.Render(e.t.Tabs[TabTargets])}
-		for _, g := range gaps {
-			lines = append(lines, truncate(tg.status(g)+" "+name(g.Metric.Name, e.lang)+e.st.Faint.Render(" "+g.Target.Comparator+" "+withUnit(stated(g.Target.Value), clean(g.Target.UnitOr(g.Metric.Unit)))), half))
+		for _, v := range vs {
+			lines = append(lines, truncate(tg.status(v)+" "+name(v.Metric.Name, e.lang)+e.st.Faint.Render(" "+v.Target.Comparator+" "+withUnit(stated(v.Target.Value), clean(v.Target.UnitOr(v.Metric.Unit)))), half))
 		}
 		parts = append(parts, strings.Join(lines, "\n"))
 	}

@@ -43,9 +43,9 @@ type env struct {
 
 	// Figures derived from the whole dataset, computed once per data
 	// version.
-	derivedFor int
-	allGaps    []data.Gap
-	conflicts  []data.Conflict
+	derivedFor  int
+	verdictList []data.Verdict
+	conflicts   []data.Conflict
 }
 
 func newEnv(ds *data.Dataset, lang Lang, isDark bool) *env {
@@ -72,21 +72,21 @@ func (e *env) setData(ds *data.Dataset) {
 
 // derive computes the whole-dataset figures for the current data.
 func (e *env) derive() {
-	if e.allGaps != nil && e.derivedFor == e.version {
+	if e.verdictList != nil && e.derivedFor == e.version {
 		return
 	}
-	e.allGaps = e.ds.Gaps()
-	if e.allGaps == nil {
-		e.allGaps = []data.Gap{}
+	e.verdictList = e.ds.Verdicts()
+	if e.verdictList == nil {
+		e.verdictList = []data.Verdict{}
 	}
 	e.conflicts = e.ds.Conflicts()
 	e.derivedFor = e.version
 }
 
-// gaps returns every target's gap, problems first.
-func (e *env) gaps() []data.Gap {
+// verdicts returns every target's verdict, problems first.
+func (e *env) verdicts() []data.Verdict {
 	e.derive()
-	return e.allGaps
+	return e.verdictList
 }
 
 // conflictList is every metric-zone-year whose sources disagree.
