@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"lzdash/data"
@@ -51,5 +52,53 @@ func TestTargetVerdicts(t *testing.T) {
 		if len(got) != len(want) || len(want) > 0 && got[0] != want[0] {
 			t.Errorf("%s: context %v, want %v", id, got, want)
 		}
+	}
+}
+
+// TestDatasetConflicts pins the disagreements of the embedded dataset:
+// one found by rule (兰白两区 GDP for 2020, an estimate of 850 and a later
+// 859) and the tensions the dataset names.
+func TestDatasetConflicts(t *testing.T) {
+	ds := embeddedDataset(t)
+	var got []string
+	for _, c := range ds.Conflicts() {
+		id := c.ID
+		if id == "" {
+			id = c.Figures[0].Metric.ID + "/" + c.Figures[0].Figure.Zone
+		}
+		got = append(got, id)
+		if len(c.Figures) < 2 {
+			t.Errorf("%s has %d figures", id, len(c.Figures))
+		}
+		if c.Curated() && (c.Note.Zh == "" || c.Note.En == "") {
+			t.Errorf("%s: a curated conflict without a note in both languages", id)
+		}
+	}
+	want := []string{
+		"zone-gdp/lanbai",
+		"rd-institutions-recognised-vs-stock",
+		"new-products-since-2016-unchanged",
+		"new-technologies-since-2016-unchanged",
+		"new-sales-since-2016-unchanged",
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("conflicts %q, want %q", got, want)
+	}
+}
+
+// TestLanbaiGDPConsistent keeps the check that the dataset no longer
+// holds as a derived figure: cdn-2021-12-28's 2018 level plus its
+// two-year increase gives its 2020 level, 718 + 141 = 859.
+func TestLanbaiGDPConsistent(t *testing.T) {
+	ds := embeddedDataset(t)
+	value := func(id string) float64 {
+		r, ok := ds.FigureByID(id)
+		if !ok {
+			t.Fatalf("no figure %s", id)
+		}
+		return r.Figure.Value
+	}
+	if a, b, c := value("lanbai-gdp-2018"), value("lanbai-gdp-increase-2018-2020"), value("lanbai-gdp-2020"); a+b != c {
+		t.Errorf("%v + %v = %v, but the 2020 figure is %v", a, b, a+b, c)
 	}
 }

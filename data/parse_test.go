@@ -12,6 +12,10 @@ import (
 	"lzdash/data"
 )
 
+// topFields is the list of a dataset's top-level fields that an unknown
+// field's message gives.
+const topFields = "schema, title, region, sources, categories, zones, metrics, conflicts"
+
 // figureFields is the list of a figure's fields that an unknown field's
 // message gives.
 const figureFields = "id, zone, year, period, as_of, since, value, unit, qualifier, kind, comparator, out_of, source, quote, formula, inputs, note"
@@ -32,15 +36,15 @@ var badFiles = map[string][]string{
 		"truncated_quote.yaml:5:1: invalid YAML: found unexpected end of stream",
 	},
 	"alias_bomb.yaml": {
-		`alias_bomb.yaml:4:1: a: unknown field "a" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:5:1: b: unknown field "b" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:6:1: c: unknown field "c" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:7:1: d: unknown field "d" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:8:1: e: unknown field "e" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:9:1: f: unknown field "f" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:10:1: g: unknown field "g" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:11:1: h: unknown field "h" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:12:1: i: unknown field "i" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:4:1: a: unknown field "a" here; known fields: ` + topFields,
+		`alias_bomb.yaml:5:1: b: unknown field "b" here; known fields: ` + topFields,
+		`alias_bomb.yaml:6:1: c: unknown field "c" here; known fields: ` + topFields,
+		`alias_bomb.yaml:7:1: d: unknown field "d" here; known fields: ` + topFields,
+		`alias_bomb.yaml:8:1: e: unknown field "e" here; known fields: ` + topFields,
+		`alias_bomb.yaml:9:1: f: unknown field "f" here; known fields: ` + topFields,
+		`alias_bomb.yaml:10:1: g: unknown field "g" here; known fields: ` + topFields,
+		`alias_bomb.yaml:11:1: h: unknown field "h" here; known fields: ` + topFields,
+		`alias_bomb.yaml:12:1: i: unknown field "i" here; known fields: ` + topFields,
 		"alias_bomb.yaml:13:11: metrics[0]: YAML anchors and aliases are not supported; write the value out",
 	},
 	"alias.yaml": {
@@ -60,14 +64,14 @@ var badFiles = map[string][]string{
 		"top_level_list.yaml:1:1: expected a mapping of keys to values, found a list",
 	},
 	"unknown_top_field.yaml": {
-		`unknown_top_field.yaml:17:1: metric: unknown field "metric" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`unknown_top_field.yaml:17:1: metric: unknown field "metric" here; known fields: ` + topFields,
 	},
 	"unknown_figure_field.yaml": {
 		"unknown_figure_field.yaml:16:9: metrics[0].figures[0].value: missing; every figure needs a value",
 		`unknown_figure_field.yaml:16:22: metrics[0].figures[0].vaule: unknown field "vaule" here; known fields: ` + figureFields,
 	},
 	"unknown_key_escape.yaml": {
-		`unknown_key_escape.yaml:3:1: "\x1b[31mred\nline": unknown field "\x1b[31mred\nline" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`unknown_key_escape.yaml:3:1: "\x1b[31mred\nline": unknown field "\x1b[31mred\nline" here; known fields: ` + topFields,
 	},
 	"duplicate_key.yaml": {
 		`duplicate_key.yaml:15:5: metrics[0].unit: field "unit" is given twice`,
@@ -237,6 +241,15 @@ var badFiles = map[string][]string{
 	"related_unknown_metric.yaml": {
 		`related_unknown_metric.yaml:15:15: metrics[0].related[0]: unknown metric "m9"`,
 		"related_unknown_metric.yaml:15:19: metrics[0].related[1]: a metric is not related to itself",
+	},
+	"conflict_unknown_figure.yaml": {
+		`conflict_unknown_figure.yaml:9:28: conflicts[0].figures[1]: unknown figure "f9": no figure has this id`,
+		"conflict_unknown_figure.yaml:10:23: conflicts[1].figures: a conflict names at least two figures, by id",
+		"conflict_unknown_figure.yaml:10:35: conflicts[1].note: write the note as {zh: ..., en: ...}: a conflict is explained in both languages",
+		`conflict_unknown_figure.yaml:11:10: conflicts[2].id: duplicate conflict id "k2"`,
+		`conflict_unknown_figure.yaml:11:28: conflicts[2].figures[1]: figure "f1" is named twice (figures[0])`,
+		"conflict_unknown_figure.yaml:11:52: conflicts[2].note.en: must not be empty",
+		"conflict_unknown_figure.yaml:12:5: conflicts[3].note: a conflict needs a note saying what the tension is, in Chinese and English",
 	},
 	// Problems found while decoding (an unknown field, a value that is not
 	// a finite number) and while validating are all reported, in file order.

@@ -50,11 +50,24 @@ type Dataset struct {
 	Categories []Category `yaml:"categories"`
 	Zones      []Zone     `yaml:"zones"`
 	Metrics    []Metric   `yaml:"metrics"`
+	// Curated lists the disagreements between figures that no rule can
+	// find: across periods or definitions.
+	Curated []CuratedConflict `yaml:"conflicts"`
 
 	// File is the name the dataset was loaded from, used in messages.
 	File string `yaml:"-"`
 
 	idx index
+}
+
+// CuratedConflict is a tension between figures that the dataset names,
+// such as a stock smaller than one year's additions to it.
+type CuratedConflict struct {
+	ID string `yaml:"id"`
+	// Figures are the ids of the figures in tension, two or more.
+	Figures []string `yaml:"figures"`
+	// Note says what the tension is, in both languages.
+	Note Note `yaml:"note"`
 }
 
 // Source is one published article or report that figures are taken from.

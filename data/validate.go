@@ -189,6 +189,7 @@ func validateHead(ds *Dataset, d *decoder) refs {
 	for i := range ds.Zones {
 		d.zone(&ds.Zones[i], loc{&ds.Zones[i], "zones", i}, zones, sources)
 	}
+	d.curated(ds)
 	return refs{sources: sources, cats: cats, zones: zones}
 }
 

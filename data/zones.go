@@ -78,38 +78,3 @@ func (ds *Dataset) ZoneYears(m *Metric) []int {
 	sort.Ints(out)
 	return out
 }
-
-// Conflict is a year of one metric and zone for which sources give
-// different values.
-type Conflict struct {
-	Metric  *Metric
-	Zone    string
-	Year    int
-	Figures []*Figure
-}
-
-// Conflicts lists every metric-zone-year whose non-target figures
-// disagree, so the dashboard can flag them instead of hiding one.
-func (ds *Dataset) Conflicts() []Conflict {
-	var out []Conflict
-	for i := range ds.Metrics {
-		m := &ds.Metrics[i]
-		for _, z := range m.Zones(ds) {
-			for _, p := range ds.Series(m, z) {
-				if differs(m, p) {
-					out = append(out, Conflict{Metric: m, Zone: z, Year: p.Year, Figures: append([]*Figure{p.Figure}, p.Others...)})
-				}
-			}
-		}
-	}
-	return out
-}
-
-func differs(m *Metric, p Point) bool {
-	for _, o := range p.Others {
-		if m.Value(o) != p.Value {
-			return true
-		}
-	}
-	return false
-}

@@ -203,8 +203,10 @@ func (o *overview) glance() string {
 	return strings.Join(parts, "\n\n")
 }
 
-// disagreements lists every year for which sources give different values,
-// each figure with its kind, period and source, so that none is hidden.
+// disagreements lists every conflict: the figures of one period that
+// sources give differently, and the tensions the dataset names, each
+// figure with its kind, period and source, and the note that explains a
+// named one.
 func (o *overview) disagreements() string {
 	e := o.env
 	cs := e.conflictList()
@@ -213,14 +215,31 @@ func (o *overview) disagreements() string {
 	}
 	lines := []string{e.st.Heading.Render(e.t.Disagreements)}
 	for _, c := range cs {
-		head := name(c.Metric.Name, e.lang)
-		if z := e.ds.Zone(c.Zone); z != nil {
+		if len(c.Figures) == 0 {
+			continue
+		}
+		first := c.Figures[0]
+		head := name(first.Metric.Name, e.lang)
+		if z := e.ds.Zone(first.Figure.Zone); z != nil {
 			head += " " + name(z.Name, e.lang)
 		}
-		lines = append(lines, truncate(e.st.Value.Render(head)+e.st.Subtle.Render(fmt.Sprintf(" %d", c.Year)), o.w))
-		for _, f := range c.Figures {
-			parts := nonEmpty(e.figureValue(c.Metric, f), e.t.kind(f.Kind), periodText(f, e.lang), e.source(f.Source))
-			lines = append(lines, truncate("  "+strings.Join(parts, "  "), o.w))
+		if !c.Curated() {
+			head += e.st.Subtle.Render(" " + figureLabel(first.Figure, e.lang))
+		}
+		lines = append(lines, truncate(e.st.Value.Render(head), o.w))
+		for _, r := range c.Figures {
+			parts := []string{e.figureValue(r.Metric, r.Figure), e.t.kind(r.Figure.Kind)}
+			if c.Curated() {
+				parts = append(parts, figureLabel(r.Figure, e.lang))
+			}
+			if r.Metric != first.Metric {
+				parts = append(parts, name(r.Metric.Name, e.lang))
+			}
+			parts = append(parts, e.source(r.Figure.Source))
+			lines = append(lines, truncate("  "+strings.Join(nonEmpty(parts...), "  "), o.w))
+		}
+		if n := c.Note.In(string(e.lang)); n != "" {
+			lines = append(lines, e.st.Warn.Render(truncate("  "+e.t.Note+e.t.Colon+clean(n), o.w)))
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -46,6 +46,7 @@ type env struct {
 	derivedFor  int
 	verdictList []data.Verdict
 	conflicts   []data.Conflict
+	conflicted  map[*data.Figure]bool
 }
 
 func newEnv(ds *data.Dataset, lang Lang, isDark bool) *env {
@@ -80,6 +81,14 @@ func (e *env) derive() {
 		e.verdictList = []data.Verdict{}
 	}
 	e.conflicts = e.ds.Conflicts()
+	e.conflicted = map[*data.Figure]bool{}
+	for _, c := range e.conflicts {
+		if !c.Curated() {
+			for _, r := range c.Figures {
+				e.conflicted[r.Figure] = true
+			}
+		}
+	}
 	e.derivedFor = e.version
 }
 
@@ -89,7 +98,14 @@ func (e *env) verdicts() []data.Verdict {
 	return e.verdictList
 }
 
-// conflictList is every metric-zone-year whose sources disagree.
+// inConflict reports whether a figure disagrees with another source's
+// figure for the same period.
+func (e *env) inConflict(f *data.Figure) bool {
+	e.derive()
+	return e.conflicted[f]
+}
+
+// conflictList is every conflict, found by rule or named in the data.
 func (e *env) conflictList() []data.Conflict {
 	e.derive()
 	return e.conflicts

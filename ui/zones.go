@@ -211,7 +211,7 @@ func (z *zones) aggregates() []string {
 					pt += b
 				}
 				for _, o := range p.Others {
-					if m.Value(o) == p.Value {
+					if !e.inConflict(o) || m.Value(o) == p.Value {
 						continue
 					}
 					pt += e.st.Warn.Render(fmt.Sprintf(" (%s%s[%s])", e.t.ConflictWith, stated(o.Value), e.t.kind(o.Kind)))
