@@ -54,7 +54,7 @@ func (t *indicators) viewDetail(w int) string {
 		return ""
 	}
 	zone := t.zoneID(m)
-	header := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Unit.Render(" ("+clean(m.Unit)+")")
+	header := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Unit.Render(" ("+data.UnitLabel(clean(m.Unit), string(e.lang))+")")
 	if zs := m.Zones(e.ds); len(zs) > 1 {
 		header += e.st.Subtle.Render(fmt.Sprintf("  %s %d/%d  [z]", t.zoneName(zone), clamp(t.zone, 0, len(zs)-1)+1, len(zs)))
 	} else {
@@ -136,7 +136,7 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 	for i, f := range fs {
 		chg, val := "-", e.figureValue(m, f)
 		if c, ok := changes[f]; ok {
-			chg = changeText(c, m.Unit)
+			chg = changeText(c, m.Unit, e.lang)
 		}
 		if f.Kind == data.Target {
 			val = f.Comparator + " " + val
@@ -150,9 +150,9 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 
 // changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)", with ~
 // before a change between approximate figures.
-func changeText(c data.Change, unit string) string {
+func changeText(c data.Change, unit string, l Lang) string {
 	// A relative change of a percentage says little; points say it all.
-	s := delta(c.Abs, unit, c.PP, c.Rel, c.RelOK && !c.PP)
+	s := delta(c.Abs, unit, c.PP, c.Rel, c.RelOK && !c.PP, l)
 	if c.Approx {
 		s = "~" + s
 	}

@@ -30,21 +30,18 @@ func num(v float64, prec int) string {
 // stated formats a figure's value as the source states it.
 func stated(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// withUnit joins a value and its unit; % sticks to the number.
-func withUnit(v, unit string) string { return v + unitSep(unit) }
-
-// unitSep puts a space before a unit unless it is %.
-func unitSep(u string) string {
-	if u == "%" || u == "" {
-		return clean(u)
-	}
-	return " " + clean(u)
+// amount is a value in its unit in the language on screen: as the
+// source writes it in Chinese (62.76 亿元), through the unit table in
+// English (CNY 6.28 bn).
+func amount(v float64, unit string, l Lang) string {
+	return data.Amount(v, clean(unit), string(l))
 }
 
 // delta formats a change or a gap, in percentage points when pp is set
-// and in the unit otherwise, followed by the relative change when relOK.
-func delta(abs float64, unit string, pp bool, rel float64, relOK bool) string {
-	s := signed(abs, 2) + unitSep(unit)
+// and in the unit otherwise (in English through the unit table:
+// +CNY 724 m), followed by the relative change when relOK.
+func delta(abs float64, unit string, pp bool, rel float64, relOK bool, l Lang) string {
+	s := data.SignedAmount(math.Round(abs*100)/100, clean(unit), string(l))
 	if pp {
 		s = signed(abs, 2) + "pp"
 	}

@@ -84,7 +84,7 @@ func (o *overview) card(m *data.Metric, width int) string {
 		return e.st.Card.Width(width).Render(strings.Join([]string{title, e.st.Faint.Render(e.t.NoData), "", "", ""}, "\n"))
 	}
 	last := s[len(s)-1]
-	val := e.st.Value.Render(last.Figure.Qualifier.Prefix(string(e.lang))+stated(last.Figure.Value)) + e.st.Unit.Render(unitSep(last.Figure.UnitOr(m.Unit)))
+	val := e.st.Value.Render(e.figureValue(m, last.Figure))
 	line2 := strings.Join(nonEmpty(val, e.badge(last.Kind()), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
 	when := e.st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, e.lang), e.source(last.Figure.Source)), " | "))
 	change := e.st.Faint.Render(e.t.NoEarlier)
@@ -113,7 +113,7 @@ func (o *overview) change(m *data.Metric, c data.Change) string {
 	case c.Abs < 0:
 		arrow, st = "▼", bad
 	}
-	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP)
+	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP, e.lang)
 	if c.Approx {
 		d = "~" + d
 	}
@@ -183,7 +183,7 @@ func (o *overview) glance() string {
 		tg := &targets{env: e}
 		lines := []string{e.st.Heading.Render(e.t.Tabs[TabTargets])}
 		for _, v := range vs {
-			lines = append(lines, truncate(tg.status(v)+" "+name(v.Metric.Name, e.lang)+e.st.Faint.Render(" "+v.Target.Comparator+" "+withUnit(stated(v.Target.Value), clean(v.Target.UnitOr(v.Metric.Unit)))), half))
+			lines = append(lines, truncate(tg.status(v)+" "+name(v.Metric.Name, e.lang)+e.st.Faint.Render(" "+v.Target.Comparator+" "+amount(v.Target.Value, v.Target.UnitOr(v.Metric.Unit), e.lang)), half))
 		}
 		parts = append(parts, strings.Join(lines, "\n"))
 	}

@@ -118,9 +118,9 @@ func (t *targets) status(v data.Verdict) string {
 
 // gapText is a verdict's gap in the target's unit (points for %), with
 // the relative gap when rel is set.
-func gapText(v data.Verdict, rel bool) string {
+func gapText(v data.Verdict, rel bool, l Lang) string {
 	unit := v.Target.UnitOr(v.Metric.Unit)
-	return delta(v.Diff, unit, data.IsPercent(unit), v.DiffPct/100, rel && v.DiffOK)
+	return delta(v.Diff, unit, data.IsPercent(unit), v.DiffPct/100, rel && v.DiffOK, l)
 }
 
 // bar draws progress towards a target, with the percentage.
@@ -156,12 +156,11 @@ func (t *targets) buildGrid(class widthClass) *grid {
 	rows := make([][]string, len(t.gaps))
 	for i, v := range t.gaps {
 		m, tg := v.Metric, v.Target
-		unit := clean(tg.UnitOr(m.Unit))
-		target := withUnit(tg.Comparator+" "+stated(tg.Value), unit)
+		target := tg.Comparator + " " + amount(tg.Value, tg.UnitOr(m.Unit), e.lang)
 		basis, gap := "-", "-"
 		if f := v.Basis; f != nil {
 			basis = strings.Join(nonEmpty(e.figureValue(m, f), e.badge(f.Kind)), " ")
-			gap = gapText(v, class != narrow)
+			gap = gapText(v, class != narrow, e.lang)
 		}
 		label := name(m.Name, e.lang)
 		if tg.Zone != "" {
@@ -199,7 +198,7 @@ func (t *targets) detail(v data.Verdict) string {
 	if classOf(t.w) == narrow && v.Basis != nil {
 		// The table has room only for the absolute gap, or on the
 		// narrowest screens for none: the whole of it goes here.
-		lines = append(lines, e.st.Subtle.Render(e.t.ColGap+e.t.Colon+gapText(v, true)))
+		lines = append(lines, e.st.Subtle.Render(e.t.ColGap+e.t.Colon+gapText(v, true, e.lang)))
 	}
 	lines = append(lines, e.st.Quote.Render(truncate(e.t.ColTarget+e.t.Colon+"「"+clean(v.Target.Quote)+"」 "+e.source(v.Target.Source), t.w)))
 	if f := v.Basis; f != nil {

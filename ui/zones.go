@@ -92,7 +92,7 @@ func (e *env) zoneNameWidth() int {
 // zoneBars draws one bar per zone for a metric, each zone at its latest
 // figure, with the year, period and kind of each.
 func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
-	head := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Subtle.Render(" ("+clean(m.Unit)+")")
+	head := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Subtle.Render(" ("+data.UnitLabel(clean(m.Unit), string(e.lang))+")")
 	lines := []string{truncate(head, width)}
 	nw := e.zoneNameWidth()
 	top, total := 0.0, 0.0
@@ -236,12 +236,13 @@ func additive(m *data.Metric) bool {
 	return !m.LowerIsBetter()
 }
 
-// figureValue is a figure as stated, after its qualifier: "65/169" for
-// a ranking, else the value and unit ("近100 亿元").
+// figureValue is a figure as stated, after its qualifier, in the
+// language on screen: a ranking as 第65位（共169） / No. 65 of 169, else
+// the value in its unit (近100 亿元 / nearly CNY 10 bn).
 func (e *env) figureValue(m *data.Metric, f *data.Figure) string {
 	q := f.Qualifier.Prefix(string(e.lang))
 	if f.OutOf > 0 {
-		return q + stated(f.Value) + "/" + stated(f.OutOf)
+		return q + data.Rank(f.Value, f.OutOf, string(e.lang))
 	}
-	return q + withUnit(stated(f.Value), clean(f.UnitOr(m.Unit)))
+	return q + amount(f.Value, f.UnitOr(m.Unit), e.lang)
 }
