@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"lzdash/data"
 )
@@ -100,5 +102,48 @@ func TestLanbaiGDPConsistent(t *testing.T) {
 	}
 	if a, b, c := value("lanbai-gdp-2018"), value("lanbai-gdp-increase-2018-2020"), value("lanbai-gdp-2020"); a+b != c {
 		t.Errorf("%v + %v = %v, but the 2020 figure is %v", a, b, a+b, c)
+	}
+}
+
+// TestEnglishHasNoChinese checks that every English text of the dataset
+// (names, titles, notes, industries) is English throughout: an English
+// reader cannot read a Chinese fragment.
+func TestEnglishHasNoChinese(t *testing.T) {
+	ds := embeddedDataset(t)
+	check := func(where, s string) {
+		for _, r := range s {
+			if unicode.Is(unicode.Han, r) {
+				t.Errorf("%s: English text has Chinese: %q", where, s)
+				return
+			}
+		}
+	}
+	check("title", ds.Title.En)
+	check("region", ds.Region.En)
+	for _, s := range ds.Sources {
+		check("source "+s.ID+" title_en", s.TitleEn)
+		check("source "+s.ID+" note", s.Note.En)
+	}
+	for _, c := range ds.Categories {
+		check("category "+c.ID, c.Name.En)
+	}
+	for _, z := range ds.Zones {
+		check("zone "+z.ID, z.Name.En)
+		check("zone "+z.ID+" note", z.Note.En)
+		if z.Industries != nil {
+			for _, it := range z.Industries.Items {
+				check("zone "+z.ID+" industry", it.En)
+			}
+		}
+	}
+	for _, m := range ds.Metrics {
+		check("metric "+m.ID, m.Name.En)
+		check("metric "+m.ID+" note", m.Note.En)
+		for i, f := range m.Figures {
+			check(fmt.Sprintf("metric %s figure %d note", m.ID, i), f.Note.En)
+		}
+	}
+	for _, c := range ds.Curated {
+		check("conflict "+c.ID, c.Note.En)
 	}
 }
