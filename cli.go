@@ -29,6 +29,7 @@ Usage:
   lzdash validate [--data FILE]               check a dataset and print a summary
   lzdash export [--data FILE] [--table figures|targets|conflicts|sources] [--format json|csv]
                                               write a table (every figure by default) to stdout
+  lzdash verify --sources DIR [--data FILE]   check every quote and value against the archived articles
   lzdash snapshot [--tab TAB] [--width 100] [--height 40] [--lang zh|en] [--color]
                                               render one tab once, as plain text
   lzdash serve [--listen ADDR] [...]          serve the dashboard over SSH (serve -h)
@@ -56,6 +57,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runValidate(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "verify":
+			return runVerify(args[1:], stdout, stderr)
 		case "snapshot":
 			return runSnapshot(args[1:], stdout, stderr)
 		case "serve":

@@ -3,6 +3,9 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -54,6 +57,44 @@ func TestExportTargetsTable(t *testing.T) {
 	for _, r := range recs {
 		if r.Status != data.Unknown || r.Reason != "no 2019 figure" || r.BasisValue != nil {
 			t.Errorf("%s: %+v", r.Metric, r)
+		}
+	}
+}
+
+// TestVerifyCLI runs lzdash verify on the embedded dataset and on a copy
+// with a quote and a value changed: the copy fails with the position of
+// each change.
+func TestVerifyCLI(t *testing.T) {
+	if code, _, stderr := runCLI("verify"); code != 2 || !strings.Contains(stderr, "--sources DIR is required") {
+		t.Errorf("verify without --sources: exit %d, stderr %q", code, stderr)
+	}
+	if st, err := os.Stat(seedsDir); err != nil || !st.IsDir() {
+		t.Skipf("the source articles are not at %s", seedsDir)
+	}
+	code, out, stderr := runCLI("verify", "--sources", seedsDir)
+	if code != 0 || stderr != "" || !strings.HasPrefix(out, "indicators.yaml: ok: ") {
+		t.Fatalf("verify: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	src := strings.Replace(string(embedded), `quote: "专利申请量达到10708件"`, `quote: "专利申请量达到10709件"`, 1)
+	src = strings.Replace(src, "        value: 62.76\n", "        value: 62.77\n", 1)
+	path := filepath.Join(t.TempDir(), "m.yaml")
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = runCLI("verify", "--sources", seedsDir, "--data", path)
+	if code != 1 || out != "" {
+		t.Fatalf("verify of a changed file: exit %d, stdout %q", code, out)
+	}
+	lineOf := func(s string) int { return strings.Count(src[:strings.Index(src, s)], "\n") + 1 }
+	for _, want := range []string{
+		fmt.Sprintf("%s:%d:16: metrics[", path, lineOf("专利申请量达到10709件")),
+		fmt.Sprintf("%s:%d:16: metrics[", path, lineOf("        value: 62.77")),
+		`.quote: quote "专利申请量达到10709件" is not in 000_962e9783aa401d67.txt`,
+		`.value: value 62.77 亿元 is not in the quote`,
+		"3 problem(s) found",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
 }
