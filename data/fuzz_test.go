@@ -137,4 +137,27 @@ func exercise(t *testing.T, ds *data.Dataset) {
 	if err := data.WriteCSV(io.Discard, recs); err != nil {
 		t.Fatal(err)
 	}
+	for _, name := range data.TableNames {
+		tb, err := ds.Table(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.Write(io.Discard, "csv"); err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.Write(io.Discard, "json"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range ds.Metrics {
+		m := &ds.Metrics[i]
+		for j := range m.Figures {
+			f := &m.Figures[j]
+			if f.When.Label("zh") == "" || f.When.Label("en") == "" {
+				t.Fatalf("figure %s[%d] has no period label", m.ID, j)
+			}
+			data.Amount(f.Value, f.UnitOr(m.Unit), "en")
+			ds.Standing(f)
+		}
+	}
 }

@@ -66,12 +66,18 @@ func clean(s string) string { return data.Sanitize(s) }
 // name renders a dataset name in the current language, sanitized.
 func name(t data.Text, l Lang) string { return clean(t.In(string(l))) }
 
-// badge marks a figure that is not a final actual value.
-func (e *env) badge(k data.Kind) string {
-	if k == data.Actual {
+// badge marks a figure that is not a final actual value: its kind, and
+// for a derived figure built on provisional or estimated inputs what it
+// stands as ([推算/预计]).
+func (e *env) badge(f *data.Figure) string {
+	if f.Kind == data.Actual {
 		return ""
 	}
-	return e.st.Badge.Render("[" + e.t.kind(k) + "]")
+	s := e.t.kind(f.Kind)
+	if st := e.ds.Standing(f); f.Kind == data.Derived && st != data.Actual {
+		s += "/" + e.t.kind(st)
+	}
+	return e.st.Badge.Render("[" + s + "]")
 }
 
 // figureLabel is a figure's year, or its period in words when it is not
@@ -93,10 +99,16 @@ func periodText(f *data.Figure, l Lang) string {
 }
 
 // shortLabel is figureLabel for a narrow column: a long period is kept
-// only for a part-year figure, whose meaning depends on it; the source
-// text shown beside the table has it for the others.
+// only for a part-year figure, whose meaning depends on it, and a period
+// that is not stated says so; the source text shown beside the table has
+// the others.
 func shortLabel(f *data.Figure, l Lang) string {
-	if f.When.Type == data.PeriodPart || lipgloss.Width(figureLabel(f, l)) <= 8 {
+	switch {
+	case f.When.Type == data.PeriodUnstated && l == En:
+		return "no period"
+	case f.When.Type == data.PeriodUnstated:
+		return "期间未说明"
+	case f.When.Type == data.PeriodPart || lipgloss.Width(figureLabel(f, l)) <= 8:
 		return figureLabel(f, l)
 	}
 	return strconv.Itoa(f.Year)

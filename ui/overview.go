@@ -85,7 +85,7 @@ func (o *overview) card(m *data.Metric, width int) string {
 	}
 	last := s[len(s)-1]
 	val := e.st.Value.Render(e.figureValue(m, last.Figure))
-	line2 := strings.Join(nonEmpty(val, e.badge(last.Kind()), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
+	line2 := strings.Join(nonEmpty(val, e.badge(last.Figure), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
 	when := e.st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, e.lang), e.source(last.Figure.Source)), " | "))
 	change := e.st.Faint.Render(e.t.NoEarlier)
 	if c, ok := data.Latest(s, m.Unit); ok {

@@ -159,7 +159,7 @@ func (t *targets) buildGrid(class widthClass) *grid {
 		target := tg.Comparator + " " + amount(tg.Value, tg.UnitOr(m.Unit), e.lang)
 		basis, gap := "-", "-"
 		if f := v.Basis; f != nil {
-			basis = strings.Join(nonEmpty(e.figureValue(m, f), e.badge(f.Kind)), " ")
+			basis = strings.Join(nonEmpty(e.figureValue(m, f), e.badge(f)), " ")
 			gap = gapText(v, class != narrow, e.lang)
 		}
 		label := name(m.Name, e.lang)
@@ -212,7 +212,7 @@ func (t *targets) detail(v data.Verdict) string {
 			lines = append(lines, e.st.Faint.Render(truncate(fmt.Sprintf(e.t.MoreContext, len(v.Context)-maxContext), t.w)))
 			break
 		}
-		parts := []string{e.figureValue(c.Metric, c.Figure), figureLabel(c.Figure, e.lang), e.badge(c.Figure.Kind)}
+		parts := []string{e.figureValue(c.Metric, c.Figure), figureLabel(c.Figure, e.lang), e.badge(c.Figure)}
 		if c.Metric != v.Metric {
 			parts = append(parts, name(c.Metric.Name, e.lang))
 		}

@@ -110,7 +110,7 @@ func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
 		if share {
 			extra = append(extra, e.st.Subtle.Render(e.t.Share+" "+num(p.pt.Value/total*100, 1)+"%"))
 		}
-		extra = append(extra, e.badge(f.Kind))
+		extra = append(extra, e.badge(f))
 		extras[i] = strings.Join(nonEmpty(extra...), " ")
 		widest = max(widest, lipgloss.Width(extras[i]))
 	}
@@ -168,7 +168,7 @@ func (z *zones) perZone(solo map[*data.Zone][]soloFigure) string {
 		for _, sf := range solo[zn] {
 			m, f := sf.m, sf.f
 			// The value stays whole; a long name gives way.
-			v := strings.Join(nonEmpty(e.st.Value.Render(e.figureValue(m, f)), e.st.Faint.Render(fmt.Sprint(f.Year)), e.badge(f.Kind)), " ")
+			v := strings.Join(nonEmpty(e.st.Value.Render(e.figureValue(m, f)), e.st.Faint.Render(shortLabel(f, e.lang)), e.badge(f)), " ")
 			nw := max(4, cw-lipgloss.Width(v)-1)
 			lines = append(lines, truncate(padRight(truncate(name(m.Name, e.lang), nw), nw)+" "+v, cw))
 		}
@@ -207,14 +207,14 @@ func (z *zones) aggregates() []string {
 			var pts []string
 			for _, p := range s {
 				pt := fmt.Sprintf("%d %s", p.Year, e.figureValue(m, p.Figure))
-				if b := e.badge(p.Kind()); b != "" {
+				if b := e.badge(p.Figure); b != "" {
 					pt += b
 				}
 				for _, o := range p.Others {
 					if !e.inConflict(o) || m.Value(o) == p.Value {
 						continue
 					}
-					pt += e.st.Warn.Render(fmt.Sprintf(" (%s%s[%s])", e.t.ConflictWith, stated(o.Value), e.t.kind(o.Kind)))
+					pt += e.st.Warn.Render(fmt.Sprintf(" (%s%s[%s])", e.t.ConflictWith, e.figureValue(m, o), e.t.kind(o.Kind)))
 				}
 				pts = append(pts, pt)
 			}
