@@ -171,9 +171,10 @@ func ReadPeriod(year int, period, asOf, since string) (Period, error) {
 
 func readPeriod(year int, period, asOf, since string) (Period, *PeriodError) {
 	p := Period{Type: PeriodYear, Year: year}
-	fail := func(field, format string, args ...any) (Period, *PeriodError) {
-		return Period{Type: PeriodYear, Year: year}, &PeriodError{field, fmt.Sprintf(format, args...)}
+	if period == "" && asOf == "" && since == "" {
+		return p, nil // a flow over the year, the common case
 	}
+	fail := failer(year)
 	if period != "" {
 		if asOf != "" || since != "" {
 			other := "as_of"
@@ -211,6 +212,14 @@ func readPeriod(year int, period, asOf, since string) (Period, *PeriodError) {
 		}
 	}
 	return p, nil
+}
+
+// failer returns the function readPeriod reports a problem with; it is
+// built only when the figure has a period other than its year.
+func failer(year int) func(field, format string, args ...any) (Period, *PeriodError) {
+	return func(field, format string, args ...any) (Period, *PeriodError) {
+		return Period{Type: PeriodYear, Year: year}, &PeriodError{field, fmt.Sprintf(format, args...)}
+	}
 }
 
 // readPeriodField reads the period field: a part of a year, a span of
