@@ -79,22 +79,48 @@ func Weaker(a, b Kind) Kind {
 // weakest standing of its inputs, so that a figure computed from an
 // estimate is itself no better than an estimate.
 func (ds *Dataset) Standing(f *Figure) Kind {
-	return ds.standing(f, 0)
-}
-
-func (ds *Dataset) standing(f *Figure, depth int) Kind {
 	switch f.Kind {
 	case Partial:
 		return Actual
 	case Derived:
-		s := Actual
-		if depth > 64 {
-			return Estimate // a loop, which validation refuses
+		if s, ok := ds.idx.standing[f]; ok {
+			return s
 		}
-		for _, in := range ds.Inputs(f) {
-			s = Weaker(s, ds.standing(in.Figure, depth+1))
-		}
-		return s
+		return Estimate // not from this dataset: nothing vouches for it
 	}
 	return f.Kind
+}
+
+// standings computes the standing of every derived figure once, each
+// figure visited once however many figures share it as an input.
+func (ds *Dataset) standings() map[*Figure]Kind {
+	out := map[*Figure]Kind{}
+	var visit func(f *Figure, depth int) Kind
+	visit = func(f *Figure, depth int) Kind {
+		switch f.Kind {
+		case Partial:
+			return Actual
+		case Derived:
+		default:
+			return f.Kind
+		}
+		if s, ok := out[f]; ok {
+			return s
+		}
+		if depth > len(ds.idx.byID) {
+			return Estimate // a loop, which validation refuses
+		}
+		s := Actual
+		for _, in := range ds.Inputs(f) {
+			s = Weaker(s, visit(in.Figure, depth+1))
+		}
+		out[f] = s
+		return s
+	}
+	for i := range ds.Metrics {
+		for j := range ds.Metrics[i].Figures {
+			visit(&ds.Metrics[i].Figures[j], 0)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -146,5 +147,25 @@ func TestCompareZonesLeavesOutOtherPeriods(t *testing.T) {
 	got := ds.CompareZones(ds.Metric("gdp"), 2020)
 	if len(got) != 2 || got[0].Zone.ID != "a" || got[1].Zone.ID != "c" || !near(got[0].Share, 0.75) {
 		t.Errorf("CompareZones = %+v; want a and c only, a with a share of 0.75", got)
+	}
+}
+
+// TestStandingOfSharedInputs checks that a lattice of derived figures,
+// each computed from both figures of the level below, is resolved once
+// per figure: walking it naively would take 2^60 steps.
+func TestStandingOfSharedInputs(t *testing.T) {
+	figs := []string{"id: a0, year: 2000, value: 1, kind: estimate", "id: b0, year: 2000, value: 1, kind: actual"}
+	for i := 1; i <= 60; i++ {
+		for v, n := range []string{"a", "b"} {
+			figs = append(figs, fmt.Sprintf("id: %s%d, year: %d, value: %d, kind: derived, formula: x, inputs: [a%d, b%d]", n, i, 2000+i, v, i-1, i-1))
+		}
+	}
+	ds := testDataset(t, metricYAML("m", "件", "", figs...))
+	m := ds.Metric("m")
+	if got := ds.Standing(&m.Figures[len(m.Figures)-1]); got != data.Estimate {
+		t.Errorf("standing of the top of the lattice = %s, want estimate", got)
+	}
+	if got := ds.Standing(&m.Figures[1]); got != data.Actual {
+		t.Errorf("standing of b0 = %s, want actual", got)
 	}
 }

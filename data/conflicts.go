@@ -71,9 +71,17 @@ func (ds *Dataset) metricConflicts(m *Metric) []Conflict {
 		if len(fs) < 2 {
 			continue
 		}
+		reported := map[float64]bool{}
+		for _, f := range fs {
+			if f.Kind != Derived {
+				reported[m.Value(f)] = true
+			}
+		}
 		var kept []*Figure
 		for _, f := range fs {
-			if f.Kind != Derived || !reproduces(m, f, fs) {
+			// A derived figure that only reproduces a reported one is a
+			// check, not a second report.
+			if f.Kind != Derived || !reported[m.Value(f)] {
 				kept = append(kept, f)
 			}
 		}
@@ -90,28 +98,22 @@ func (ds *Dataset) metricConflicts(m *Metric) []Conflict {
 	return out
 }
 
-// reproduces reports whether a derived figure has the value of a
-// reported figure among fs.
-func reproduces(m *Metric, d *Figure, fs []*Figure) bool {
-	for _, f := range fs {
-		if f != d && f.Kind != Derived && m.Value(f) == m.Value(d) {
-			return true
-		}
-	}
-	return false
-}
-
-// disagree reports whether figures from at least two sources give
-// different values.
+// disagree reports whether two of the figures come from different
+// sources and give different values. That is so exactly when they come
+// from at least two sources and give at least two values: if every
+// figure of other sources than one with value x gave x, a figure giving
+// another value would have to share that source, and would differ from
+// theirs.
 func disagree(m *Metric, fs []*Figure) bool {
-	for i, a := range fs {
-		for _, b := range fs[i+1:] {
-			if a.Source != b.Source && m.Value(a) != m.Value(b) {
-				return true
-			}
-		}
+	if len(fs) < 2 {
+		return false
 	}
-	return false
+	sources, values := false, false
+	for _, f := range fs[1:] {
+		sources = sources || f.Source != fs[0].Source
+		values = values || m.Value(f) != m.Value(fs[0])
+	}
+	return sources && values
 }
 
 // curated checks the dataset's conflicts list and records its figure

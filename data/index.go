@@ -8,6 +8,8 @@ type index struct {
 	zones    map[string]*Zone
 	bySource map[string][]FigureRef
 	byID     map[string]FigureRef
+	// standing holds every derived figure's standing.
+	standing map[*Figure]Kind
 }
 
 func (ds *Dataset) buildIndex() {
@@ -37,6 +39,7 @@ func (ds *Dataset) buildIndex() {
 	for i := range ds.Zones {
 		ds.idx.zones[ds.Zones[i].ID] = &ds.Zones[i]
 	}
+	ds.idx.standing = ds.standings()
 }
 
 // Metric returns the metric with the given id, or nil.

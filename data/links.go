@@ -77,7 +77,13 @@ func (d *decoder) figureLinks(f *Figure, l loc) {
 		d.fail(l, "inputs", "only a derived figure names inputs; this figure is %s", f.Kind)
 		return
 	}
+	named := make(map[string]bool, len(f.Inputs))
 	for j, id := range f.Inputs {
+		if named[id] {
+			d.failAt(l, "inputs", j, "input %q is named twice", id)
+			continue
+		}
+		named[id] = true
 		if at, ok := d.problemAt(l, "inputs", j); ok {
 			d.links.inputs = append(d.links.inputs, refAt{id, f, at})
 		}

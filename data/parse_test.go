@@ -251,6 +251,9 @@ var badFiles = map[string][]string{
 		"conflict_unknown_figure.yaml:11:52: conflicts[2].note.en: must not be empty",
 		"conflict_unknown_figure.yaml:12:5: conflicts[3].note: a conflict needs a note saying what the tension is, in Chinese and English",
 	},
+	"derived_input_twice.yaml": {
+		`derived_input_twice.yaml:17:80: metrics[0].figures[1].inputs[1]: input "f1" is named twice`,
+	},
 	// Problems found while decoding (an unknown field, a value that is not
 	// a finite number) and while validating are all reported, in file order.
 	"several_problems.yaml": {
