@@ -149,22 +149,6 @@ func (c Change) Years() int { return c.To.Year - c.From.Year }
 // Final reports whether both ends are actual figures.
 func (c Change) Final() bool { return c.From.Kind().Final() && c.To.Kind().Final() }
 
-// Comparable reports whether the two ends may be compared at all (see
-// Comparable); Changes and Latest give only changes that are.
-func (c Change) Comparable(m *Metric) bool {
-	ok, _ := Comparable(m, c.From.Figure, c.To.Figure)
-	return ok
-}
-
-// LikeForLike reports whether the two ends measure the same kind of
-// span (see ComparablePeriods): a part-year figure compares only with a
-// figure over the same part of its own year, such as 2020H1 with 2021H1,
-// whether that figure was reported or derived.
-func (c Change) LikeForLike() bool {
-	ok, _ := ComparablePeriods(c.From.Figure.When, c.To.Figure.When)
-	return ok
-}
-
 // NewChange computes the change from one point to another. It does not
 // ask whether the two compare: Changes and Latest do, and callers of
 // NewChange must.

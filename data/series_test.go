@@ -268,7 +268,8 @@ func TestCAGR(t *testing.T) {
 	}
 }
 
-func TestChangeLikeForLike(t *testing.T) {
+// TestComparablePeriods runs the period rule over pairs of figures.
+func TestComparablePeriods(t *testing.T) {
 	pt := func(kind data.Kind, year int, period, asOf, since string) data.Point {
 		when, err := data.ReadPeriod(year, period, asOf, since)
 		if err != nil {
@@ -306,9 +307,12 @@ func TestChangeLikeForLike(t *testing.T) {
 		{part(data.Actual, 2021, "2017-2021"), part(data.Actual, 2022, "2020-2022"), false},
 	}
 	for _, tt := range tests {
-		c := data.NewChange(tt.from, tt.to, "件")
-		if got := c.LikeForLike(); got != tt.want {
-			t.Errorf("%s %+v to %s %+v: LikeForLike = %v, want %v",
+		got, why := data.ComparablePeriods(tt.from.Figure.When, tt.to.Figure.When)
+		if got == (why.En != "") {
+			t.Errorf("%+v to %+v: comparable %v with reason %q", tt.from.Figure.When, tt.to.Figure.When, got, why.En)
+		}
+		if got != tt.want {
+			t.Errorf("%s %+v to %s %+v: comparable = %v, want %v",
 				tt.from.Kind(), tt.from.Figure.When, tt.to.Kind(), tt.to.Figure.When, got, tt.want)
 		}
 	}
