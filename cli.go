@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,8 +27,9 @@ Usage:
   lzdash [--data FILE [--watch]] [--lang zh|en]
                                               open the dashboard
   lzdash validate [--data FILE]               check a dataset and print a summary
-  lzdash export [--data FILE] [--format json|csv]
-                                              write every figure to stdout
+  lzdash export [--data FILE] [--table figures|targets|conflicts|sources] [--format json|csv]
+                                              write a table (every figure by default) to stdout
+  lzdash verify --sources DIR [--data FILE]   check every quote and value against the archived articles
   lzdash snapshot [--tab TAB] [--width 100] [--height 40] [--lang zh|en] [--color]
                                               render one tab once, as plain text
   lzdash serve [--listen ADDR] [...]          serve the dashboard over SSH (serve -h)
@@ -55,6 +57,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runValidate(args[1:], stdout, stderr)
 		case "export":
 			return runExport(args[1:], stdout, stderr)
+		case "verify":
+			return runVerify(args[1:], stdout, stderr)
 		case "snapshot":
 			return runSnapshot(args[1:], stdout, stderr)
 		case "serve":
@@ -170,6 +174,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", stderr)
 	path := dataFlag(fs)
 	format := fs.String("format", "json", "output `FORMAT`: json or csv")
+	table := fs.String("table", "figures", "`TABLE` to write: "+strings.Join(data.TableNames[:], ", "))
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
@@ -177,16 +182,18 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "lzdash export: unknown format %q: use json or csv\n", *format)
 		return exitUsage
 	}
+	if !slices.Contains(data.TableNames[:], *table) {
+		fmt.Fprintf(stderr, "lzdash export: unknown table %q: use %s\n", *table, strings.Join(data.TableNames[:], ", "))
+		return exitUsage
+	}
 	ds, err := loadDataset(*path)
 	if err != nil {
 		reportLoadError(stderr, err)
 		return exitData
 	}
-	recs := ds.Records()
-	if *format == "csv" {
-		err = data.WriteCSV(stdout, recs)
-	} else {
-		err = data.WriteJSON(stdout, recs)
+	t, err := ds.Table(*table)
+	if err == nil {
+		err = t.Write(stdout, *format)
 	}
 	if err != nil {
 		return outputFailed(stderr, fs, err)

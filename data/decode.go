@@ -74,6 +74,9 @@ type decoder struct {
 	broken map[string]bool
 	// truncated is set when problems past maxErrors were dropped.
 	truncated bool
+	// links are the references between figures and metrics, checked
+	// once every metric is read.
+	links linkSet
 }
 
 // add records a problem. Past maxErrors it keeps the maxErrors first in

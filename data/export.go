@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 )
 
 // Record is one figure flattened for export, with exactly the columns of
-// `lzdash export`.
+// `lzdash export`: the twelve first, then the qualifier and the period as
+// structure (its type, as_of and since, and its label in both
+// languages).
 type Record struct {
 	Metric     string  `json:"metric"`
 	NameZh     string  `json:"name_zh"`
@@ -24,10 +25,17 @@ type Record struct {
 	Comparator string  `json:"comparator"`
 	Source     string  `json:"source"`
 	Quote      string  `json:"quote"`
+	Qualifier  string  `json:"qualifier"`
+	PeriodType string  `json:"period_type"`
+	AsOf       string  `json:"as_of"`
+	Since      string  `json:"since"`
+	PeriodZh   string  `json:"period_zh"`
+	PeriodEn   string  `json:"period_en"`
 }
 
 // Header is the CSV header of an export, matching Record's JSON keys.
-var Header = []string{"metric", "name_zh", "name_en", "zone", "year", "period", "value", "unit", "kind", "comparator", "source", "quote"}
+var Header = []string{"metric", "name_zh", "name_en", "zone", "year", "period", "value", "unit", "kind", "comparator", "source", "quote",
+	"qualifier", "period_type", "as_of", "since", "period_zh", "period_en"}
 
 // Stats counts what a dataset holds.
 type Stats struct {
@@ -52,7 +60,9 @@ func (ds *Dataset) Records() []Record {
 				Metric: m.ID, NameZh: m.Name.Zh, NameEn: m.Name.En,
 				Zone: f.Zone, Year: f.Year, Period: f.Period, Value: f.Value,
 				Unit: f.UnitOr(m.Unit), Kind: f.Kind, Comparator: f.Comparator,
-				Source: f.Source, Quote: f.Quote,
+				Source: f.Source, Quote: f.Quote, Qualifier: string(f.Qualifier),
+				PeriodType: f.When.Type.String(), AsOf: f.When.AsOf.String(), Since: f.Since,
+				PeriodZh: f.When.Label("zh"), PeriodEn: f.When.Label("en"),
 			})
 		}
 	}
@@ -87,14 +97,22 @@ func WriteJSON(w io.Writer, recs []Record) error {
 // CSV injection; year and value, which lzdash writes from numbers, are
 // written as they are, negative values included.
 func WriteCSV(w io.Writer, recs []Record) error {
+	rows := make([][]string, len(recs))
+	for i, r := range recs {
+		rows[i] = r.row()
+	}
+	return writeCSV(w, Header, rows)
+}
+
+// writeCSV writes a header and rows as UTF-8 CSV: every table's CSV goes
+// through it, its text cells already passed through csvText by the
+// table's row builder.
+func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Header); err != nil {
+	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
-	for _, r := range recs {
-		row := []string{csvText(r.Metric), csvText(r.NameZh), csvText(r.NameEn), csvText(r.Zone),
-			strconv.Itoa(r.Year), csvText(r.Period), strconv.FormatFloat(r.Value, 'f', -1, 64),
-			csvText(r.Unit), csvText(string(r.Kind)), csvText(r.Comparator), csvText(r.Source), csvText(r.Quote)}
+	for _, row := range rows {
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("writing CSV: %w", err)
 		}

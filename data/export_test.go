@@ -13,7 +13,8 @@ import (
 	"lzdash/data"
 )
 
-var exportKeys = []string{"metric", "name_zh", "name_en", "zone", "year", "period", "value", "unit", "kind", "comparator", "source", "quote"}
+var exportKeys = []string{"metric", "name_zh", "name_en", "zone", "year", "period", "value", "unit", "kind", "comparator", "source", "quote",
+	"qualifier", "period_type", "as_of", "since", "period_zh", "period_en"}
 
 func TestRecords(t *testing.T) {
 	ds := goodDataset(t)
@@ -24,7 +25,8 @@ func TestRecords(t *testing.T) {
 	// File order: the first metric's figures come first.
 	first := recs[0]
 	want := data.Record{Metric: "contribution-rate", NameZh: "科技进步贡献率", NameEn: "S&T contribution rate",
-		Year: 2018, Value: 55.6, Unit: "%", Kind: data.Derived, Source: "report-2020", Quote: "增长1.5个百分点"}
+		Year: 2018, Value: 55.6, Unit: "%", Kind: data.Derived, Source: "report-2020", Quote: "增长1.5个百分点",
+		PeriodType: "year", PeriodZh: "2018年", PeriodEn: "2018"}
 	if first != want {
 		t.Errorf("first record = %+v\nwant %+v", first, want)
 	}
@@ -37,7 +39,8 @@ func TestRecords(t *testing.T) {
 		}
 	}
 	if len(patents) != 2 || patents[0].Unit != "件" || patents[0].Value != 10708 ||
-		patents[1].Unit != "万件" || patents[1].Value != 1.07 || patents[1].Period != "截至10月底" {
+		patents[1].Unit != "万件" || patents[1].Value != 1.07 || patents[1].Period != "2021-01..2021-10" ||
+		patents[1].PeriodType != "part-year" || patents[1].PeriodEn != "Jan-Oct 2021" || patents[1].PeriodZh != "2021年1-10月" {
 		t.Errorf("patents records = %+v", patents)
 	}
 	for _, r := range recs {
@@ -117,7 +120,8 @@ func TestWriteCSV(t *testing.T) {
 	}
 	for i, r := range recs {
 		want := []string{r.Metric, r.NameZh, r.NameEn, r.Zone, strconv.Itoa(r.Year), r.Period,
-			strconv.FormatFloat(r.Value, 'f', -1, 64), r.Unit, string(r.Kind), r.Comparator, r.Source, r.Quote}
+			strconv.FormatFloat(r.Value, 'f', -1, 64), r.Unit, string(r.Kind), r.Comparator, r.Source, r.Quote,
+			r.Qualifier, r.PeriodType, r.AsOf, r.Since, r.PeriodZh, r.PeriodEn}
 		if !slices.Equal(rows[i+1], want) {
 			t.Errorf("row %d = %q\nwant %q", i+1, rows[i+1], want)
 		}
@@ -156,9 +160,12 @@ func TestWriteCSVFormulas(t *testing.T) {
 	}
 	want := [][]string{
 		exportKeys,
-		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2020", "'@2020", "-14", "'=件", "actual", "", "'@source", "'-14个=减少"},
-		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "'+zone", "2021", "", "3.5", "'=件", "actual", "", "'@source", "'=1+2"},
-		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2022", "", "12", "'=件", "target", ">=", "'@source", "目标=12"},
+		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2020", "", "-14", "'=件", "actual", "", "'@source", "'-14个=减少",
+			"", "year", "", "", "2020年", "2020"},
+		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "'+zone", "2021", "", "3.5", "'=件", "actual", "", "'@source", "'=1+2",
+			"", "year", "", "", "2021年", "2021"},
+		{"'-metric", `'=HYPERLINK("http://example.com/","点击")`, "'+SUM(1,2)", "", "2022", "", "12", "'=件", "target", ">=", "'@source", "目标=12",
+			"", "year", "", "", "2022年", "2022"},
 	}
 	if !slices.EqualFunc(rows, want, slices.Equal) {
 		t.Errorf("rows:\n%q\nwant:\n%q", rows, want)

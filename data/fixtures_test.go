@@ -71,7 +71,10 @@ func metricYAML(id, unit, better string, figures ...string) string {
 		if !strings.Contains(f, "source:") {
 			f += ", source: new"
 		}
-		fmt.Fprintf(&b, "      - {%s, quote: 原文}\n", f)
+		if !strings.Contains(f, "quote:") {
+			f += ", quote: 原文"
+		}
+		fmt.Fprintf(&b, "      - {%s}\n", f)
 	}
 	return b.String()
 }

@@ -121,9 +121,9 @@ func exercise(t *testing.T, ds *data.Dataset) {
 			ds.CompareZones(m, y)
 		}
 	}
-	for _, g := range ds.Gaps() {
-		if g.Basis != data.BasisNone && g.Against == nil {
-			t.Fatalf("gap for %s has basis %d but no figure", g.Metric.ID, g.Basis)
+	for _, v := range ds.Verdicts() {
+		if (v.Basis == nil) != (v.Status == data.Unknown && v.Reason.En != "" && v.Basis == nil) {
+			t.Fatalf("verdict for %s is %s with basis %v and reason %q", v.Metric.ID, v.Status, v.Basis, v.Reason.En)
 		}
 	}
 	ds.Conflicts()
@@ -136,5 +136,28 @@ func exercise(t *testing.T, ds *data.Dataset) {
 	}
 	if err := data.WriteCSV(io.Discard, recs); err != nil {
 		t.Fatal(err)
+	}
+	for _, name := range data.TableNames {
+		tb, err := ds.Table(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.Write(io.Discard, "csv"); err != nil {
+			t.Fatal(err)
+		}
+		if err := tb.Write(io.Discard, "json"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range ds.Metrics {
+		m := &ds.Metrics[i]
+		for j := range m.Figures {
+			f := &m.Figures[j]
+			if f.When.Label("zh") == "" || f.When.Label("en") == "" {
+				t.Fatalf("figure %s[%d] has no period label", m.ID, j)
+			}
+			data.Amount(f.Value, f.UnitOr(m.Unit), "en")
+			ds.Standing(f)
+		}
 	}
 }

@@ -7,6 +7,9 @@ type index struct {
 	sources  map[string]*Source
 	zones    map[string]*Zone
 	bySource map[string][]FigureRef
+	byID     map[string]FigureRef
+	// standing holds every derived figure's standing.
+	standing map[*Figure]Kind
 }
 
 func (ds *Dataset) buildIndex() {
@@ -22,16 +25,21 @@ func (ds *Dataset) buildIndex() {
 		ds.idx.sources[ds.Sources[i].ID] = &ds.Sources[i]
 	}
 	ds.idx.bySource = make(map[string][]FigureRef, len(ds.Sources))
+	ds.idx.byID = map[string]FigureRef{}
 	for i := range ds.Metrics {
 		m := &ds.Metrics[i]
 		for j := range m.Figures {
-			id := m.Figures[j].Source
-			ds.idx.bySource[id] = append(ds.idx.bySource[id], FigureRef{m, &m.Figures[j]})
+			f := &m.Figures[j]
+			ds.idx.bySource[f.Source] = append(ds.idx.bySource[f.Source], FigureRef{m, f})
+			if f.ID != "" {
+				ds.idx.byID[f.ID] = FigureRef{m, f}
+			}
 		}
 	}
 	for i := range ds.Zones {
 		ds.idx.zones[ds.Zones[i].ID] = &ds.Zones[i]
 	}
+	ds.idx.standing = ds.standings()
 }
 
 // Metric returns the metric with the given id, or nil.
@@ -50,6 +58,25 @@ func (z *Zone) IsAggregate() bool { return len(z.Members) > 0 }
 type FigureRef struct {
 	Metric *Metric
 	Figure *Figure
+}
+
+// FigureByID returns the figure with the given id, and false when no
+// figure has it.
+func (ds *Dataset) FigureByID(id string) (FigureRef, bool) {
+	r, ok := ds.idx.byID[id]
+	return r, ok
+}
+
+// Inputs returns the figures a derived figure is computed from, in the
+// order it lists them.
+func (ds *Dataset) Inputs(f *Figure) []FigureRef {
+	out := make([]FigureRef, 0, len(f.Inputs))
+	for _, id := range f.Inputs {
+		if r, ok := ds.idx.byID[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // FiguresFrom lists every figure taken from the source, in file order.

@@ -12,6 +12,14 @@ import (
 	"lzdash/data"
 )
 
+// topFields is the list of a dataset's top-level fields that an unknown
+// field's message gives.
+const topFields = "schema, title, region, sources, categories, zones, metrics, conflicts"
+
+// figureFields is the list of a figure's fields that an unknown field's
+// message gives.
+const figureFields = "id, zone, year, period, as_of, since, value, unit, qualifier, kind, comparator, out_of, source, quote, formula, inputs, note"
+
 // badFiles maps each file in testdata/bad to the exact lines Parse must
 // report for it, in order.
 var badFiles = map[string][]string{
@@ -28,15 +36,15 @@ var badFiles = map[string][]string{
 		"truncated_quote.yaml:5:1: invalid YAML: found unexpected end of stream",
 	},
 	"alias_bomb.yaml": {
-		`alias_bomb.yaml:4:1: a: unknown field "a" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:5:1: b: unknown field "b" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:6:1: c: unknown field "c" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:7:1: d: unknown field "d" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:8:1: e: unknown field "e" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:9:1: f: unknown field "f" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:10:1: g: unknown field "g" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:11:1: h: unknown field "h" here; known fields: schema, title, region, sources, categories, zones, metrics`,
-		`alias_bomb.yaml:12:1: i: unknown field "i" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`alias_bomb.yaml:4:1: a: unknown field "a" here; known fields: ` + topFields,
+		`alias_bomb.yaml:5:1: b: unknown field "b" here; known fields: ` + topFields,
+		`alias_bomb.yaml:6:1: c: unknown field "c" here; known fields: ` + topFields,
+		`alias_bomb.yaml:7:1: d: unknown field "d" here; known fields: ` + topFields,
+		`alias_bomb.yaml:8:1: e: unknown field "e" here; known fields: ` + topFields,
+		`alias_bomb.yaml:9:1: f: unknown field "f" here; known fields: ` + topFields,
+		`alias_bomb.yaml:10:1: g: unknown field "g" here; known fields: ` + topFields,
+		`alias_bomb.yaml:11:1: h: unknown field "h" here; known fields: ` + topFields,
+		`alias_bomb.yaml:12:1: i: unknown field "i" here; known fields: ` + topFields,
 		"alias_bomb.yaml:13:11: metrics[0]: YAML anchors and aliases are not supported; write the value out",
 	},
 	"alias.yaml": {
@@ -56,14 +64,14 @@ var badFiles = map[string][]string{
 		"top_level_list.yaml:1:1: expected a mapping of keys to values, found a list",
 	},
 	"unknown_top_field.yaml": {
-		`unknown_top_field.yaml:17:1: metric: unknown field "metric" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`unknown_top_field.yaml:17:1: metric: unknown field "metric" here; known fields: ` + topFields,
 	},
 	"unknown_figure_field.yaml": {
 		"unknown_figure_field.yaml:16:9: metrics[0].figures[0].value: missing; every figure needs a value",
-		`unknown_figure_field.yaml:16:22: metrics[0].figures[0].vaule: unknown field "vaule" here; known fields: zone, year, period, value, unit, kind, comparator, out_of, source, quote, formula, note`,
+		`unknown_figure_field.yaml:16:22: metrics[0].figures[0].vaule: unknown field "vaule" here; known fields: ` + figureFields,
 	},
 	"unknown_key_escape.yaml": {
-		`unknown_key_escape.yaml:3:1: "\x1b[31mred\nline": unknown field "\x1b[31mred\nline" here; known fields: schema, title, region, sources, categories, zones, metrics`,
+		`unknown_key_escape.yaml:3:1: "\x1b[31mred\nline": unknown field "\x1b[31mred\nline" here; known fields: ` + topFields,
 	},
 	"duplicate_key.yaml": {
 		`duplicate_key.yaml:15:5: metrics[0].unit: field "unit" is given twice`,
@@ -181,6 +189,71 @@ var badFiles = map[string][]string{
 	"wrong_schema.yaml": {
 		"wrong_schema.yaml:1:9: schema: version 2 is not supported; this lzdash reads schema 1",
 	},
+	"period_contradicts_year.yaml": {
+		"period_contradicts_year.yaml:16:30: metrics[0].figures[0].period: period 2021H1 is in 2021, but the figure's year is 2020",
+		"period_contradicts_year.yaml:17:30: metrics[0].figures[1].period: span 2017-2021 ends in 2021, but the figure's year is 2019",
+	},
+	"as_of_contradicts_year.yaml": {
+		"as_of_contradicts_year.yaml:16:29: metrics[0].figures[0].as_of: as_of 2020-05 is in 2020, but the figure's year is 2019",
+	},
+	"free_text_period.yaml": {
+		`free_text_period.yaml:16:30: metrics[0].figures[0].period: unknown period "截至2019年10月底"; write 2021H1, 2021Q3, 2020-10, 2020-01..2020-10, 2017-2021 or unstated; a stock takes as_of, a running total since, and any other words go in the note`,
+	},
+	"period_with_as_of.yaml": {
+		`period_with_as_of.yaml:16:47: metrics[0].figures[0].as_of: a figure with period "unstated" cannot also have as_of: a stock takes as_of alone, a running total since and as_of`,
+	},
+	"since_after_as_of.yaml": {
+		"since_after_as_of.yaml:16:29: metrics[0].figures[0].since: since 2019-11 is after the end of the total (2019-10)",
+		`since_after_as_of.yaml:17:29: metrics[0].figures[1].since: "2016年" is not a start; write a year (2016), a month (2016-05), a day or start`,
+	},
+	"partial_without_part_year.yaml": {
+		"partial_without_part_year.yaml:16:40: metrics[0].figures[0].kind: a partial figure needs a part-year period, such as period: 2019H1 or 2019-01..2019-10",
+		"partial_without_part_year.yaml:17:55: metrics[0].figures[1].kind: a reported figure for part of a year is kind partial, not actual",
+	},
+	"bad_as_of_date.yaml": {
+		`bad_as_of_date.yaml:16:29: metrics[0].figures[0].as_of: "2019-13" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD`,
+		"bad_as_of_date.yaml:17:30: metrics[0].figures[1].period: period 2019-03..2019-01 must run from an earlier month to a later one",
+	},
+	"unknown_qualifier.yaml": {
+		`unknown_qualifier.yaml:16:44: metrics[0].figures[0].qualifier: unknown qualifier "approx"; write about (约, 左右), nearly (近), more-than (多, 余, 超过) or at-least (以上)`,
+	},
+	"qualifier_without_marker.yaml": {
+		"qualifier_without_marker.yaml:16:44: metrics[0].figures[0].qualifier: qualifier nearly needs one of these words in the quote: 近",
+		"qualifier_without_marker.yaml:17:44: metrics[0].figures[1].qualifier: qualifier more-than needs one of these words in the quote: 超过, 超過, 多, 余, 餘",
+	},
+	"qualifier_on_target.yaml": {
+		"qualifier_on_target.yaml:16:44: metrics[0].figures[0].qualifier: a target's 以上 or 超过 is its comparator, not a qualifier",
+	},
+	"derived_without_inputs.yaml": {
+		"derived_without_inputs.yaml:17:9: metrics[0].figures[1].inputs: a derived figure needs inputs: the ids of the figures it is computed from",
+		"derived_without_inputs.yaml:18:74: metrics[0].figures[2].inputs: a derived figure needs at least one input",
+	},
+	"derived_unknown_input.yaml": {
+		`derived_unknown_input.yaml:17:90: metrics[0].figures[1].inputs[1]: unknown figure "f9": no figure has this id`,
+		`derived_unknown_input.yaml:18:14: metrics[0].figures[2].id: duplicate figure id "f2"`,
+		"derived_unknown_input.yaml:20:55: metrics[0].figures[4].inputs: only a derived figure names inputs; this figure is actual",
+		"derived_unknown_input.yaml:21:77: metrics[0].figures[5].inputs[0]: a figure cannot be its own input",
+		`derived_unknown_input.yaml:23:69: metrics[0].figures[7].inputs[0]: figure "t1" is a target; a derived figure is computed from reported figures`,
+	},
+	"derived_input_cycle.yaml": {
+		"derived_input_cycle.yaml:18:80: metrics[0].figures[2].inputs[0]: inputs form a cycle: a -> b -> c -> a",
+	},
+	"related_unknown_metric.yaml": {
+		`related_unknown_metric.yaml:15:15: metrics[0].related[0]: unknown metric "m9"`,
+		"related_unknown_metric.yaml:15:19: metrics[0].related[1]: a metric is not related to itself",
+	},
+	"conflict_unknown_figure.yaml": {
+		`conflict_unknown_figure.yaml:9:28: conflicts[0].figures[1]: unknown figure "f9": no figure has this id`,
+		"conflict_unknown_figure.yaml:10:23: conflicts[1].figures: a conflict names at least two figures, by id",
+		"conflict_unknown_figure.yaml:10:35: conflicts[1].note: write the note as {zh: ..., en: ...}: a conflict is explained in both languages",
+		`conflict_unknown_figure.yaml:11:10: conflicts[2].id: duplicate conflict id "k2"`,
+		`conflict_unknown_figure.yaml:11:28: conflicts[2].figures[1]: figure "f1" is named twice (figures[0])`,
+		"conflict_unknown_figure.yaml:11:52: conflicts[2].note.en: must not be empty",
+		"conflict_unknown_figure.yaml:12:5: conflicts[3].note: a conflict needs a note saying what the tension is, in Chinese and English",
+	},
+	"derived_input_twice.yaml": {
+		`derived_input_twice.yaml:17:80: metrics[0].figures[1].inputs[1]: input "f1" is named twice`,
+	},
 	// Problems found while decoding (an unknown field, a value that is not
 	// a finite number) and while validating are all reported, in file order.
 	"several_problems.yaml": {
@@ -189,7 +262,7 @@ var badFiles = map[string][]string{
 		`several_problems.yaml:13:15: metrics[0].category: unknown category "c9"`,
 		"several_problems.yaml:16:16: metrics[0].figures[0].year: year 1900 is outside 1949..2100",
 		"several_problems.yaml:17:9: metrics[0].figures[1].value: missing; every figure needs a value",
-		`several_problems.yaml:17:22: metrics[0].figures[1].vaule: unknown field "vaule" here; known fields: zone, year, period, value, unit, kind, comparator, out_of, source, quote, formula, note`,
+		`several_problems.yaml:17:22: metrics[0].figures[1].vaule: unknown field "vaule" here; known fields: ` + figureFields,
 		`several_problems.yaml:18:9: metrics[0].figures[2].comparator: a target needs a comparator: ">=" for 以上, ">" for 超过`,
 		`several_problems.yaml:18:56: metrics[0].figures[2].source: unknown source "s2"`,
 		`several_problems.yaml:19:16: metrics[0].figures[3].zone: unknown zone "z2"`,

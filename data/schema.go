@@ -50,11 +50,24 @@ type Dataset struct {
 	Categories []Category `yaml:"categories"`
 	Zones      []Zone     `yaml:"zones"`
 	Metrics    []Metric   `yaml:"metrics"`
+	// Curated lists the disagreements between figures that no rule can
+	// find: across periods or definitions.
+	Curated []CuratedConflict `yaml:"conflicts"`
 
 	// File is the name the dataset was loaded from, used in messages.
 	File string `yaml:"-"`
 
 	idx index
+}
+
+// CuratedConflict is a tension between figures that the dataset names,
+// such as a stock smaller than one year's additions to it.
+type CuratedConflict struct {
+	ID string `yaml:"id"`
+	// Figures are the ids of the figures in tension, two or more.
+	Figures []string `yaml:"figures"`
+	// Note says what the tension is, in both languages.
+	Note Note `yaml:"note"`
 }
 
 // Source is one published article or report that figures are taken from.
@@ -111,9 +124,13 @@ type Metric struct {
 	// Better is "higher" (the default) or "lower", e.g. for rankings.
 	Better string `yaml:"better"`
 	// Headline puts the metric on the overview.
-	Headline bool     `yaml:"headline"`
-	Note     Note     `yaml:"note"`
-	Figures  []Figure `yaml:"figures"`
+	Headline bool `yaml:"headline"`
+	Note     Note `yaml:"note"`
+	// Related lists metrics whose figures bear on this one's targets
+	// without measuring the same thing; they are shown beside a verdict
+	// as context, never as its basis.
+	Related []string `yaml:"related"`
+	Figures []Figure `yaml:"figures"`
 }
 
 // LowerIsBetter reports whether smaller values of the metric are better.
@@ -121,17 +138,30 @@ func (m *Metric) LowerIsBetter() bool { return m.Better == "lower" }
 
 // Figure is one reported number with its provenance.
 type Figure struct {
+	// ID names the figure, so that derived figures and conflicts can
+	// refer to it; optional, unique in the dataset.
+	ID string `yaml:"id"`
 	// Zone is empty for a city-wide figure.
 	Zone string `yaml:"zone"`
 	Year int    `yaml:"year"`
-	// Period qualifies Year when the figure is not for a plain calendar
-	// year: "2021H1", "截至2020年10月底", "2016年以来累计".
-	Period string  `yaml:"period"`
-	Value  float64 `yaml:"value"`
+	// Period is set when the figure is not a flow over its calendar
+	// year: a part of the year ("2021H1", "2021Q3", "2020-01..2020-10"),
+	// a span of years ("2017-2021"), or "unstated".
+	Period string `yaml:"period"`
+	// AsOf is the date of a stock (YYYY, YYYY-MM or YYYY-MM-DD), or the
+	// end of a running total.
+	AsOf string `yaml:"as_of"`
+	// Since is the start of a running total: a year, a month, a day, or
+	// "start" when the source does not date it.
+	Since string  `yaml:"since"`
+	Value float64 `yaml:"value"`
 	// Unit is the unit exactly as the source states it; empty means the
 	// metric's unit.
 	Unit string `yaml:"unit"`
-	Kind Kind   `yaml:"kind"`
+	// Qualifier marks an approximate value: about (约, 左右), nearly (近),
+	// more-than (多, 余, 超过) or at-least (以上).
+	Qualifier Qualifier `yaml:"qualifier"`
+	Kind      Kind      `yaml:"kind"`
 	// Comparator is required on targets: ">=" (以上), ">" (超过, 余),
 	// "<=" or "<".
 	Comparator string `yaml:"comparator"`
@@ -140,7 +170,14 @@ type Figure struct {
 	Source  string  `yaml:"source"`
 	Quote   string  `yaml:"quote"`
 	Formula string  `yaml:"formula"`
-	Note    Note    `yaml:"note"`
+	// Inputs are the ids of the figures a derived figure is computed
+	// from.
+	Inputs []string `yaml:"inputs"`
+	Note   Note     `yaml:"note"`
+
+	// When is the period as structure, read from Year, Period, AsOf and
+	// Since when the dataset is parsed.
+	When Period `yaml:"-"`
 }
 
 // Kind says what sort of number a figure is.
@@ -148,17 +185,21 @@ type Kind string
 
 // The kinds of figure.
 const (
-	Actual   Kind = "actual"   // a reported final figure, or a stock as of a date
-	Estimate Kind = "estimate" // 预计: a forecast or an approximate figure
-	Partial  Kind = "partial"  // a flow counted over only part of its period
-	Target   Kind = "target"   // a goal
-	Derived  Kind = "derived"  // computed from stated figures; Formula says how
+	Actual      Kind = "actual"      // a reported figure for a period that has ended, or a stock as of a date
+	Provisional Kind = "provisional" // printed before its period ended
+	Estimate    Kind = "estimate"    // 预计: a forecast
+	Partial     Kind = "partial"     // a reported figure for a part-year period
+	Target      Kind = "target"      // a goal
+	Derived     Kind = "derived"     // computed from stated figures; Formula says how
 )
+
+// kindList is the kinds as messages list them.
+const kindList = "actual, provisional, estimate, partial, target or derived"
 
 // Valid reports whether k is one of the known kinds.
 func (k Kind) Valid() bool {
 	switch k {
-	case Actual, Estimate, Partial, Target, Derived:
+	case Actual, Provisional, Estimate, Partial, Target, Derived:
 		return true
 	}
 	return false
@@ -166,3 +207,23 @@ func (k Kind) Valid() bool {
 
 // Final reports whether a figure of this kind may be shown as a final value.
 func (k Kind) Final() bool { return k == Actual }
+
+// Qualifier says how an approximate figure relates to its value.
+type Qualifier string
+
+// The qualifiers, with the markers that call for them.
+const (
+	About    Qualifier = "about"     // 约, 左右, 大约
+	Nearly   Qualifier = "nearly"    // 近: just under the value
+	MoreThan Qualifier = "more-than" // 多, 余, 超过: above the value
+	AtLeast  Qualifier = "at-least"  // 以上: the value or more
+)
+
+// Valid reports whether q is empty or one of the known qualifiers.
+func (q Qualifier) Valid() bool {
+	switch q {
+	case "", About, Nearly, MoreThan, AtLeast:
+		return true
+	}
+	return false
+}

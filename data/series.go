@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
-	"strings"
 )
 
 // kindRank orders the kinds a series prefers when several figures share a
-// year: a reported figure beats one computed from it, which beats a
-// forecast, which beats a part-year count.
-var kindRank = map[Kind]int{Actual: 0, Derived: 1, Estimate: 2, Partial: 3}
+// year: a reported figure beats one computed from it, which beats one
+// printed before its period ended, then a forecast, then a part-year
+// count.
+var kindRank = map[Kind]int{Actual: 0, Derived: 1, Provisional: 2, Estimate: 3, Partial: 4}
 
 // Point is one year of a metric's series.
 type Point struct {
@@ -24,6 +23,14 @@ type Point struct {
 	// Others are the other non-target figures for the same year, kept so
 	// that a conflict is never hidden.
 	Others []*Figure
+	// Standing is the figure's standing (see Dataset.Standing): a
+	// derived figure is no firmer than its inputs.
+	Standing Kind
+	// Break is set when the figure does not compare with the one of the
+	// point before it, so that no change, growth rate or line may join
+	// them; Why says why. The first point of a series is no break.
+	Break bool
+	Why   Text
 }
 
 // Kind is the chosen figure's kind.
@@ -37,8 +44,10 @@ func (m *Metric) Value(f *Figure) float64 {
 
 // Series returns the metric's non-target figures for one zone ("" for
 // city-wide) as one point per year, oldest first. When several figures
-// share a year it picks by kind (actual, derived, estimate, partial), then
-// the most recently published source, and keeps the rest in Others.
+// share a year it picks by kind (actual, derived, provisional, estimate,
+// partial), then the most recently published source, and keeps the rest
+// in Others. A point that does not compare with the one before it (see
+// Comparable) is marked as a break.
 func (ds *Dataset) Series(m *Metric, zone string) []Point {
 	var fs []*Figure
 	for i := range m.Figures {
@@ -59,9 +68,13 @@ func (ds *Dataset) Series(m *Metric, zone string) []Point {
 		for j < len(fs) && fs[j].Year == fs[i].Year {
 			j++
 		}
-		p := Point{Year: fs[i].Year, Value: m.Value(fs[i]), Figure: fs[i]}
+		p := Point{Year: fs[i].Year, Value: m.Value(fs[i]), Figure: fs[i], Standing: ds.Standing(fs[i])}
 		if j > i+1 {
 			p.Others = fs[i+1 : j : j]
+		}
+		if len(out) > 0 {
+			ok, why := Comparable(m, out[len(out)-1].Figure, p.Figure)
+			p.Break, p.Why = !ok, why
 		}
 		out = append(out, p)
 		i = j
@@ -84,7 +97,7 @@ func (ds *Dataset) LatestByZone(m *Metric) map[string]Point {
 	}
 	out := make(map[string]Point, len(best))
 	for z, f := range best {
-		p := Point{Year: f.Year, Value: m.Value(f), Figure: f}
+		p := Point{Year: f.Year, Value: m.Value(f), Figure: f, Standing: ds.Standing(f)}
 		for i := range m.Figures {
 			o := &m.Figures[i]
 			if o != f && o.Zone == z && o.Year == f.Year && o.Kind != Target {
@@ -123,6 +136,11 @@ type Change struct {
 	RelOK bool
 	// PP is true when Abs is in percentage points.
 	PP bool
+	// Standing is the weaker of the two ends' standings: a change to a
+	// provisional figure is provisional, one from an estimate an estimate.
+	Standing Kind
+	// Approx is set when either end is approximate (has a qualifier).
+	Approx bool
 }
 
 // Years is the number of years the change spans.
@@ -131,51 +149,48 @@ func (c Change) Years() int { return c.To.Year - c.From.Year }
 // Final reports whether both ends are actual figures.
 func (c Change) Final() bool { return c.From.Kind().Final() && c.To.Kind().Final() }
 
-// LikeForLike reports whether the two ends measure the same span: a
-// part-year figure compares only with a figure over the same part of its
-// own year, such as 2020H1 with 2021H1, whether that figure was reported
-// or derived.
-func (c Change) LikeForLike() bool {
-	fp, tp := c.From.Kind() == Partial, c.To.Kind() == Partial
-	if !fp && !tp {
-		return true
-	}
-	same := func(k Kind) bool { return k == Partial || k == Derived }
-	return same(c.From.Kind()) && same(c.To.Kind()) &&
-		c.From.Figure.Period != "" && spanOf(c.From.Figure) == spanOf(c.To.Figure)
-}
-
-// spanOf is a figure's period with its own year taken out, so that
-// 2020H1 and 2021H1 both read H1.
-func spanOf(f *Figure) string {
-	return strings.ReplaceAll(f.Period, strconv.Itoa(f.Year), "")
-}
-
-// NewChange computes the change from one point to another.
+// NewChange computes the change from one point to another. It does not
+// ask whether the two compare: Changes and Latest do, and callers of
+// NewChange must.
 func NewChange(from, to Point, unit string) Change {
-	c := Change{From: from, To: to, Abs: to.Value - from.Value, PP: IsPercent(unit)}
+	c := Change{From: from, To: to, Abs: to.Value - from.Value, PP: IsPercent(unit),
+		Standing: Weaker(standingOf(from), standingOf(to)),
+		Approx:   from.Figure.Qualifier != "" || to.Figure.Qualifier != ""}
 	if from.Value != 0 {
 		c.Rel, c.RelOK = c.Abs/math.Abs(from.Value), true
 	}
 	return c
 }
 
-// Changes returns the change between each pair of consecutive points.
-func Changes(s []Point, unit string) []Change {
-	if len(s) < 2 {
-		return nil
+// standingOf is a point's standing, or its kind's for a point built by
+// hand.
+func standingOf(p Point) Kind {
+	if p.Standing != "" {
+		return p.Standing
 	}
-	out := make([]Change, len(s)-1)
+	if p.Figure.Kind == Partial || p.Figure.Kind == Derived {
+		return Actual
+	}
+	return p.Figure.Kind
+}
+
+// Changes returns the change between each pair of consecutive points
+// that compare; nothing is computed across a break.
+func Changes(s []Point, unit string) []Change {
+	var out []Change
 	for i := 1; i < len(s); i++ {
-		out[i-1] = NewChange(s[i-1], s[i], unit)
+		if !s[i].Break {
+			out = append(out, NewChange(s[i-1], s[i], unit))
+		}
 	}
 	return out
 }
 
 // Latest returns the change into the series' last point from the one
-// before it, and false when the series has fewer than two points.
+// before it, and false when the series has fewer than two points or the
+// last point is a break (its Why says why).
 func Latest(s []Point, unit string) (Change, bool) {
-	if len(s) < 2 {
+	if len(s) < 2 || s[len(s)-1].Break {
 		return Change{}, false
 	}
 	return NewChange(s[len(s)-2], s[len(s)-1], unit), true
@@ -186,6 +201,7 @@ var (
 	ErrMissingYear = errors.New("no figure for that year")
 	ErrZeroBase    = errors.New("the starting value is not positive or the end value is negative")
 	ErrSpan        = errors.New("the end year must be after the start year")
+	ErrBreak       = errors.New("the series breaks between the two years: the figures do not compare")
 )
 
 // At returns the point for a year.
@@ -211,6 +227,11 @@ func CAGR(s []Point, from, to int) (float64, error) {
 	b, ok := At(s, to)
 	if !ok {
 		return 0, fmt.Errorf("CAGR %d-%d: %d: %w", from, to, to, ErrMissingYear)
+	}
+	for _, p := range s {
+		if p.Year > from && p.Year <= to && p.Break {
+			return 0, fmt.Errorf("CAGR %d-%d: at %d: %w", from, to, p.Year, ErrBreak)
+		}
 	}
 	if a.Value <= 0 || b.Value < 0 {
 		return 0, fmt.Errorf("CAGR %d-%d: %w", from, to, ErrZeroBase)

@@ -48,9 +48,9 @@ func TestSeriesKindOrder(t *testing.T) {
 	// For one year, the chosen kind is the first of actual, derived,
 	// estimate, partial present, whatever the file order.
 	figs := map[data.Kind]string{
-		data.Partial:  "year: 2020, period: 2020H1, value: 1, kind: partial",
+		data.Partial:  "id: p, year: 2020, period: 2020H1, value: 1, kind: partial",
 		data.Estimate: "year: 2020, value: 2, kind: estimate",
-		data.Derived:  "year: 2020, value: 3, kind: derived, formula: 1 + 2",
+		data.Derived:  "year: 2020, value: 3, kind: derived, formula: 1 + 2, inputs: [p]",
 		data.Actual:   "year: 2020, value: 4, kind: actual",
 	}
 	order := []data.Kind{data.Actual, data.Derived, data.Estimate, data.Partial}
@@ -268,34 +268,52 @@ func TestCAGR(t *testing.T) {
 	}
 }
 
-func TestChangeLikeForLike(t *testing.T) {
-	pt := func(kind data.Kind, period string) data.Point {
-		return data.Point{Year: 2020, Value: 1, Figure: &data.Figure{Kind: kind, Period: period}}
+// TestComparablePeriods runs the period rule over pairs of figures.
+func TestComparablePeriods(t *testing.T) {
+	pt := func(kind data.Kind, year int, period, asOf, since string) data.Point {
+		when, err := data.ReadPeriod(year, period, asOf, since)
+		if err != nil {
+			t.Fatalf("period %q %q %q of %d: %v", period, asOf, since, year, err)
+		}
+		return data.Point{Year: year, Value: 1, Figure: &data.Figure{Kind: kind, Year: year, When: when}}
 	}
-	yr := func(kind data.Kind, year int, period string) data.Point {
-		return data.Point{Year: year, Value: 1, Figure: &data.Figure{Kind: kind, Year: year, Period: period}}
-	}
+	yr := func(kind data.Kind, year int) data.Point { return pt(kind, year, "", "", "") }
+	part := func(kind data.Kind, year int, period string) data.Point { return pt(kind, year, period, "", "") }
 	tests := []struct {
 		from, to data.Point
 		want     bool
 	}{
-		{pt(data.Actual, ""), pt(data.Estimate, ""), true},
-		{pt(data.Derived, ""), pt(data.Actual, ""), true},
-		{pt(data.Partial, "H1"), pt(data.Partial, "H1"), true},
-		{pt(data.Partial, "H1"), pt(data.Partial, "截至10月底"), false},
-		{pt(data.Actual, ""), pt(data.Partial, "H1"), false},
-		{pt(data.Partial, "H1"), pt(data.Actual, ""), false},
-		{yr(data.Derived, 2020, "2020H1"), yr(data.Partial, 2021, "2021H1"), true},
-		{yr(data.Partial, 2020, "截至2020年10月底"), yr(data.Partial, 2021, "截至2021年10月底"), true},
-		{yr(data.Partial, 2020, "2020H1"), yr(data.Partial, 2021, "截至2021年10月底"), false},
-		{yr(data.Derived, 2020, ""), yr(data.Partial, 2021, "2021H1"), false},
-		{yr(data.Estimate, 2020, "2020H1"), yr(data.Partial, 2021, "2021H1"), false},
+		{yr(data.Actual, 2019), yr(data.Estimate, 2020), true},
+		{yr(data.Derived, 2019), yr(data.Actual, 2020), true},
+		{part(data.Partial, 2020, "2020H1"), part(data.Partial, 2021, "2021H1"), true},
+		{part(data.Derived, 2020, "2020H1"), part(data.Partial, 2021, "2021H1"), true},
+		{part(data.Partial, 2020, "2020-01..2020-10"), part(data.Partial, 2021, "2021-01..2021-10"), true},
+		{part(data.Partial, 2020, "2020H1"), part(data.Partial, 2021, "2021-01..2021-10"), false},
+		{part(data.Partial, 2020, "2020H1"), part(data.Partial, 2021, "2021Q2"), false},
+		{yr(data.Actual, 2020), part(data.Partial, 2021, "2021H1"), false},
+		{part(data.Partial, 2020, "2020H1"), yr(data.Actual, 2021), false},
+		{yr(data.Derived, 2020), part(data.Partial, 2021, "2021H1"), false},
+		// Stocks compare across dates, running totals from one start.
+		{pt(data.Actual, 2020, "", "2020-05", ""), pt(data.Actual, 2021, "", "2021-12", ""), true},
+		{pt(data.Actual, 2020, "", "2020-05", "2016"), pt(data.Actual, 2021, "", "2021-12", "2016"), true},
+		{pt(data.Actual, 2020, "", "2020-05", "2016"), pt(data.Actual, 2021, "", "2021-12", "start"), false},
+		{pt(data.Actual, 2020, "", "2020-05", ""), pt(data.Actual, 2021, "", "2021-12", "2016"), false},
+		{yr(data.Actual, 2018), pt(data.Actual, 2020, "", "2020-05", ""), false},
+		// A figure of unstated period compares with nothing, not even one
+		// of its kind.
+		{part(data.Actual, 2020, "unstated"), part(data.Actual, 2021, "unstated"), false},
+		{yr(data.Actual, 2018), part(data.Actual, 2020, "unstated"), false},
+		{part(data.Actual, 2021, "2017-2021"), part(data.Actual, 2022, "2018-2022"), true},
+		{part(data.Actual, 2021, "2017-2021"), part(data.Actual, 2022, "2020-2022"), false},
 	}
 	for _, tt := range tests {
-		c := data.NewChange(tt.from, tt.to, "件")
-		if got := c.LikeForLike(); got != tt.want {
-			t.Errorf("%s %q to %s %q: LikeForLike = %v, want %v",
-				tt.from.Kind(), tt.from.Figure.Period, tt.to.Kind(), tt.to.Figure.Period, got, tt.want)
+		got, why := data.ComparablePeriods(tt.from.Figure.When, tt.to.Figure.When)
+		if got == (why.En != "") {
+			t.Errorf("%+v to %+v: comparable %v with reason %q", tt.from.Figure.When, tt.to.Figure.When, got, why.En)
+		}
+		if got != tt.want {
+			t.Errorf("%s %+v to %s %+v: comparable = %v, want %v",
+				tt.from.Kind(), tt.from.Figure.When, tt.to.Kind(), tt.to.Figure.When, got, tt.want)
 		}
 	}
 }

@@ -168,9 +168,11 @@ func parseStreamed(file string, src []byte) (ds *Dataset, ps Problems, truncated
 
 	ps, truncated = d.problems, d.truncated
 	seen := map[string]bool{}
+	links := d.links
 	for _, res := range results {
 		truncated = truncated || res.truncated
 		ps = append(ps, res.problems...)
+		links.merge(res.links)
 		for j := range res.metrics {
 			i := len(ds.Metrics)
 			m := res.metrics[j]
@@ -183,6 +185,8 @@ func parseStreamed(file string, src []byte) (ds *Dataset, ps Problems, truncated
 			ds.Metrics = append(ds.Metrics, m)
 		}
 	}
+	links.metrics = seen
+	ps = append(ps, checkLinks(links)...)
 	if len(ds.Metrics) == 0 {
 		return nil, nil, false, false
 	}
@@ -228,6 +232,7 @@ type chunkResult struct {
 	truncated bool
 	yamlErr   error // the chunk is not valid YAML
 	failed    bool  // the chunk is not a list of metrics: parse the file whole
+	links     linkSet
 }
 
 // idAt is where a metric's id is, for the duplicate check across chunks.
@@ -265,7 +270,7 @@ func decodeChunk(file string, c chunk, r refs) chunkResult {
 		d.metric(m, l, nil, r)
 		res.ids[k] = idAt{pos: d.posOf(l, "id", -1), broken: d.insideBroken(fmt.Sprintf("metrics[%d].id", c.first+k))}
 	}
-	res.problems, res.truncated = d.problems, d.truncated
+	res.problems, res.truncated, res.links = d.problems, d.truncated, d.links
 	return res
 }
 

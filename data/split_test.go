@@ -39,6 +39,41 @@ func TestChunkedMatchesWhole(t *testing.T) {
 	}
 }
 
+// TestChunkedResolvesReferences checks that a derived figure late in a
+// chunked file finds its input early in it.
+func TestChunkedResolvesReferences(t *testing.T) {
+	lines := strings.Split(string(medium()), "\n")
+	early, late := -1, -1
+	for i, l := range lines {
+		if strings.Contains(l, "kind: actual") && strings.Contains(l, "{year:") {
+			if early < 0 {
+				early = i
+			}
+			late = i
+		}
+	}
+	lines[early] = strings.Replace(lines[early], "{year: ", "{id: x1, year: ", 1)
+	lines[late] = strings.Replace(lines[late], "kind: actual", "kind: derived, formula: f, inputs: [x1]", 1)
+	ds, err := parse("m.yaml", []byte(strings.Join(lines, "\n")), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var derived *Figure
+	for i := range ds.Metrics {
+		for j := range ds.Metrics[i].Figures {
+			if f := &ds.Metrics[i].Figures[j]; f.Kind == Derived {
+				derived = f
+			}
+		}
+	}
+	if derived == nil {
+		t.Fatal("no derived figure")
+	}
+	if in := ds.Inputs(derived); len(in) != 1 || in[0].Figure.ID != "x1" {
+		t.Errorf("inputs of the derived figure = %+v, want x1", in)
+	}
+}
+
 // TestChunkedProblemsMatchWhole checks that problems found in a chunked
 // parse carry the same positions as in a whole parse, for validation
 // problems deep in the list and for syntax errors.
@@ -65,6 +100,10 @@ func TestChunkedProblemsMatchWhole(t *testing.T) {
 		},
 		"tab": func(ls []string) {
 			ls[late] = "\t" + ls[late]
+		},
+		"references across chunks": func(ls []string) {
+			ls[early] = strings.Replace(ls[early], "{year: ", "{id: x1, year: ", 1)
+			ls[late] = strings.Replace(ls[late], "kind: actual", "kind: derived, formula: f, inputs: [x1, nope]", 1)
 		},
 		"top-level key after metrics": func(ls []string) {
 			ls[len(ls)-1] = "extra: 1"

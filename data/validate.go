@@ -143,6 +143,10 @@ func validate(ds *Dataset, d *decoder) {
 	for i := range ds.Metrics {
 		d.metric(&ds.Metrics[i], loc{&ds.Metrics[i], "metrics", i}, metrics, r)
 	}
+	d.links.metrics = metrics
+	for _, p := range checkLinks(d.links) {
+		d.add(p)
+	}
 }
 
 // validateHead checks everything but the metrics and returns the ids they
@@ -185,6 +189,7 @@ func validateHead(ds *Dataset, d *decoder) refs {
 	for i := range ds.Zones {
 		d.zone(&ds.Zones[i], loc{&ds.Zones[i], "zones", i}, zones, sources)
 	}
+	d.curated(ds)
 	return refs{sources: sources, cats: cats, zones: zones}
 }
 
@@ -292,11 +297,12 @@ func (d *decoder) metric(m *Metric, l loc, metrics map[string]bool, r refs) {
 	if len(m.Figures) == 0 {
 		d.fail(l, "figures", "metric %q has no figures", m.ID)
 	}
+	d.metricLinks(m, l)
 	type key struct {
-		zone, period, source string
-		year                 int
-		kind                 Kind
-		value                float64
+		zone, source string
+		when         Period
+		kind         Kind
+		value        float64
 	}
 	seen := make(map[key]int, len(m.Figures))
 	list := join(l.String(), "figures")
@@ -304,7 +310,7 @@ func (d *decoder) metric(m *Metric, l loc, metrics map[string]bool, r refs) {
 		f := &m.Figures[j]
 		fl := loc{f, list, j}
 		d.figure(m, f, fl, zones, sources)
-		k := key{f.Zone, f.Period, f.Source, f.Year, f.Kind, f.Value}
+		k := key{f.Zone, f.Source, f.When, f.Kind, f.Value}
 		if prev, ok := seen[k]; ok {
 			d.fail(fl, "", "repeats figures[%d] exactly", prev)
 		}
@@ -322,10 +328,13 @@ func (d *decoder) figure(m *Metric, f *Figure, l loc, zones, sources map[string]
 	}
 	switch {
 	case f.Kind == "":
-		d.fail(l, "kind", "missing; write actual, estimate, partial, target or derived")
+		d.fail(l, "kind", "missing; write %s", kindList)
 	case !f.Kind.Valid():
-		d.fail(l, "kind", "unknown kind %q; write actual, estimate, partial, target or derived", f.Kind)
+		d.fail(l, "kind", "unknown kind %q; write %s", f.Kind, kindList)
 	}
+	d.period(f, l)
+	d.qualifier(f, l)
+	d.figureLinks(f, l)
 	switch {
 	case f.Kind == Target && f.Comparator == "":
 		d.fail(l, "comparator", "a target needs a comparator: \">=\" for 以上, \">\" for 超过")

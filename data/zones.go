@@ -19,7 +19,9 @@ type ZoneValue struct {
 
 // CompareZones ranks the member (non-aggregate) zones that have a figure
 // for the metric in the given year, best first, with their shares of the
-// total. The figure chosen per zone follows Series.
+// total. The figure chosen per zone follows Series; a zone whose figure
+// is over a different kind of period from the first zone's (H1 against
+// a full year) is left out, since the two do not compare.
 func (ds *Dataset) CompareZones(m *Metric, year int) []ZoneValue {
 	var out []ZoneValue
 	for i := range ds.Zones {
@@ -28,6 +30,11 @@ func (ds *Dataset) CompareZones(m *Metric, year int) []ZoneValue {
 			continue
 		}
 		if p, ok := At(ds.Series(m, z.ID), year); ok {
+			if len(out) > 0 {
+				if same, _ := ComparablePeriods(out[0].Figure.When, p.Figure.When); !same {
+					continue
+				}
+			}
 			out = append(out, ZoneValue{Zone: z, Figure: p.Figure, Value: p.Value})
 		}
 	}
@@ -70,39 +77,4 @@ func (ds *Dataset) ZoneYears(m *Metric) []int {
 	}
 	sort.Ints(out)
 	return out
-}
-
-// Conflict is a year of one metric and zone for which sources give
-// different values.
-type Conflict struct {
-	Metric  *Metric
-	Zone    string
-	Year    int
-	Figures []*Figure
-}
-
-// Conflicts lists every metric-zone-year whose non-target figures
-// disagree, so the dashboard can flag them instead of hiding one.
-func (ds *Dataset) Conflicts() []Conflict {
-	var out []Conflict
-	for i := range ds.Metrics {
-		m := &ds.Metrics[i]
-		for _, z := range m.Zones(ds) {
-			for _, p := range ds.Series(m, z) {
-				if differs(m, p) {
-					out = append(out, Conflict{Metric: m, Zone: z, Year: p.Year, Figures: append([]*Figure{p.Figure}, p.Others...)})
-				}
-			}
-		}
-	}
-	return out
-}
-
-func differs(m *Metric, p Point) bool {
-	for _, o := range p.Others {
-		if m.Value(o) != p.Value {
-			return true
-		}
-	}
-	return false
 }

@@ -127,36 +127,3 @@ func TestCompareZonesGood(t *testing.T) {
 		t.Errorf("ZoneYears(patents) = %v, want none for a city-wide metric", got)
 	}
 }
-
-func TestConflicts(t *testing.T) {
-	ds := goodDataset(t)
-	cs := ds.Conflicts()
-	if len(cs) != 1 {
-		t.Fatalf("got %d conflicts, want 1: %+v", len(cs), cs)
-	}
-	c := cs[0]
-	if c.Metric.ID != "zone-gdp" || c.Zone != "all-zones" || c.Year != 2020 || len(c.Figures) != 2 {
-		t.Fatalf("conflict = %s %s %d with %d figures", c.Metric.ID, c.Zone, c.Year, len(c.Figures))
-	}
-	// The chosen figure comes first.
-	if c.Figures[0].Value != 859 || c.Figures[0].Kind != data.Actual || c.Figures[1].Value != 850 || c.Figures[1].Kind != data.Estimate {
-		t.Errorf("conflict figures = %+v, %+v; want the 859 actual then the 850 estimate", *c.Figures[0], *c.Figures[1])
-	}
-
-	// Figures that agree, even in different magnitudes, are no conflict,
-	// and a target is never one.
-	ds = testDataset(t,
-		metricYAML("agree", "亿元", "",
-			"year: 2020, value: 3.3, kind: actual, source: old",
-			"year: 2020, value: 33000, unit: 万元, kind: estimate",
-			`year: 2020, value: 5, kind: target, comparator: ">="`),
-		metricYAML("zones", "件", "",
-			"zone: a, year: 2020, value: 1, kind: actual",
-			"zone: b, year: 2020, value: 2, kind: actual",
-			"zone: b, year: 2020, value: 3, kind: estimate"),
-	)
-	cs = ds.Conflicts()
-	if len(cs) != 1 || cs[0].Metric.ID != "zones" || cs[0].Zone != "b" || cs[0].Year != 2020 {
-		t.Errorf("got %+v, want one conflict, for zone b of metric zones", cs)
-	}
-}

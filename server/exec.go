@@ -20,7 +20,7 @@ import (
 const maxCommandLine = 4096
 
 // commands lists what a session may run, for the refusal message.
-const commands = "export [--format json|csv], snapshot [--tab TAB] [--width N] [--height N] [--lang zh|en]"
+const commands = "export [--table TABLE] [--format json|csv], snapshot [--tab TAB] [--width N] [--height N] [--lang zh|en]"
 
 // runCommand answers export and snapshot, writing to the session, and
 // refuses anything else with one line on stderr and exit status 1. The
@@ -56,15 +56,16 @@ func (s *Server) runCommand(sess ssh.Session, g *guardedConn) {
 func (s *Server) export(w io.Writer, ds *data.Dataset, args []string) error {
 	fs := newFlags("export")
 	format := fs.String("format", "json", "output `FORMAT`: json or csv")
+	table := fs.String("table", "figures", "`TABLE`: "+strings.Join(data.TableNames[:], ", "))
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	recs := ds.Records()
-	switch *format {
-	case "json":
-		return data.WriteJSON(w, recs)
-	case "csv":
-		return data.WriteCSV(w, recs)
+	t, err := ds.Table(*table)
+	switch {
+	case err != nil:
+		return fmt.Errorf("unknown table %q: use %s", clip(*table), strings.Join(data.TableNames[:], ", "))
+	case *format == "json", *format == "csv":
+		return t.Write(w, *format)
 	}
 	return fmt.Errorf("unknown format %q: use json or csv", clip(*format))
 }

@@ -17,7 +17,8 @@ import (
 var sparkLevels = [...]string{"⣀", "⣤", "⣶", "⣿"}
 
 // sparkline draws one cell per point of the series, scaled between its
-// minimum and maximum; points that are not final are drawn faint.
+// minimum and maximum; points that are not final are drawn faint, and a
+// space stands where the series breaks in comparability.
 func (e *env) sparkline(s []data.Point) string {
 	if len(s) == 0 {
 		return ""
@@ -33,6 +34,9 @@ func (e *env) sparkline(s []data.Point) string {
 			lvl = int(math.Round((p.Value - lo) / (hi - lo) * float64(len(sparkLevels)-1)))
 		}
 		cell := sparkLevels[clamp(lvl, 0, len(sparkLevels)-1)]
+		if p.Break {
+			b.WriteByte(' ')
+		}
 		if p.Kind().Final() {
 			b.WriteString(e.st.Chart.Render(cell))
 		} else {
@@ -118,11 +122,12 @@ func lineChart(s []data.Point, target *float64, w, h int) string {
 
 // provisional reports whether a point must not be drawn as final.
 func provisional(p data.Point) bool {
-	return p.Kind() == data.Estimate || p.Kind() == data.Partial
+	return p.Kind() == data.Estimate || p.Kind() == data.Partial || p.Kind() == data.Provisional
 }
 
 // resample spreads a series over cols columns, one value a column,
-// interpolating between the years with figures. It returns two lines:
+// interpolating between the years with figures, and never across a
+// break in comparability. It returns two lines:
 // the stretches between firm figures, and those that end at an estimate
 // or a part-year figure, each NaN where the other is drawn; the columns where
 // they meet are in both, so the line stays joined.
@@ -149,12 +154,26 @@ func resample(s []data.Point, cols int) (final, other []float64) {
 			seg++
 		}
 		a, b := s[seg], s[seg+1]
+		if b.Break {
+			continue // no line across a break in comparability
+		}
 		f := (y - float64(a.Year)) / float64(b.Year-a.Year)
 		v := a.Value + f*(b.Value-a.Value)
 		if provisional(a) || provisional(b) {
 			other[c] = v
 		} else {
 			final[c] = v
+		}
+	}
+	// A point cut off by a break stands alone, in the column of its year.
+	for _, p := range s {
+		c := int(math.Round((float64(p.Year) - y0) / (y1 - y0) * float64(cols-1)))
+		if math.IsNaN(final[c]) && math.IsNaN(other[c]) {
+			if provisional(p) {
+				other[c] = p.Value
+			} else {
+				final[c] = p.Value
+			}
 		}
 	}
 	// Join the two lines where they meet.

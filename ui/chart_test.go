@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -87,4 +88,35 @@ func dotted(chart string) bool {
 		}
 	}
 	return false
+}
+
+// TestResampleBreaks checks that no line is drawn across a break in
+// comparability: the columns between the two points stay empty, and the
+// point after the break stands alone in the column of its year.
+func TestResampleBreaks(t *testing.T) {
+	s := points([]int{2016, 2018, 2020, 2021}, []float64{1, 2, 10, 11})
+	s[2].Break = true
+	const cols = 51 // one column for every tenth of a year from 2016 to 2021
+	final, other := resample(s, cols)
+	col := func(year float64) int { return int((year - 2016) * 10) }
+	for c := col(2018) + 1; c < col(2020); c++ {
+		if !math.IsNaN(final[c]) || !math.IsNaN(other[c]) {
+			t.Fatalf("column %d, between 2018 and 2020, has a line: %v %v", c, final[c], other[c])
+		}
+	}
+	if final[col(2020)] != 10 || final[col(2021)] != 11 || final[col(2018)] != 2 {
+		t.Errorf("points at 2018, 2020, 2021 = %v, %v, %v; want 2, 10, 11", final[col(2018)], final[col(2020)], final[col(2021)])
+	}
+	if math.IsNaN(final[col(2017)]) || math.IsNaN(final[col(2020)+5]) {
+		t.Error("the stretches that compare are not drawn")
+	}
+
+	// With no break, the same series is joined all the way.
+	s[2].Break = false
+	final, _ = resample(s, cols)
+	for c, v := range final {
+		if math.IsNaN(v) {
+			t.Fatalf("column %d is empty without a break", c)
+		}
+	}
 }

@@ -54,7 +54,7 @@ func (t *indicators) viewDetail(w int) string {
 		return ""
 	}
 	zone := t.zoneID(m)
-	header := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Unit.Render(" ("+clean(m.Unit)+")")
+	header := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Unit.Render(" ("+data.UnitLabel(clean(m.Unit), string(e.lang))+")")
 	if zs := m.Zones(e.ds); len(zs) > 1 {
 		header += e.st.Subtle.Render(fmt.Sprintf("  %s %d/%d  [z]", t.zoneName(zone), clamp(t.zone, 0, len(zs)-1)+1, len(zs)))
 	} else {
@@ -105,11 +105,16 @@ func (t *indicators) viewChart(m *data.Metric, zone string, w, h int) string {
 		return lineChart(s, target, w, h-1)
 	})
 	legend := e.st.Chart.Render("─ " + name(m.Name, e.lang))
+	var kinds []string
+	seen := map[data.Kind]bool{}
 	for _, p := range s {
-		if provisional(p) {
-			legend += "  " + e.st.Badge.Render("... "+e.t.Estimate+"/"+e.t.Partial)
-			break
+		if provisional(p) && !seen[p.Kind()] {
+			seen[p.Kind()] = true
+			kinds = append(kinds, e.t.kind(p.Kind()))
 		}
+	}
+	if len(kinds) > 0 {
+		legend += "  " + e.st.Badge.Render("... "+strings.Join(kinds, "/"))
 	}
 	if target != nil {
 		legend += "  " + e.st.TargetLine.Render("--- "+e.t.Target+" "+num(*target, 2))
@@ -129,24 +134,29 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 	lt := e.t
 	rows := make([][]string, len(fs))
 	for i, f := range fs {
-		chg, val := "-", figureValue(m, f)
-		if c, ok := changes[f]; ok && c.LikeForLike() {
-			chg = changeText(c, m.Unit)
+		chg, val := "-", e.figureValue(m, f)
+		if c, ok := changes[f]; ok {
+			chg = changeText(c, m.Unit, e.lang)
 		}
 		if f.Kind == data.Target {
 			val = f.Comparator + " " + val
 		}
-		rows[i] = []string{figureLabel(f), val, chg, lt.kind(f.Kind), e.source(f.Source)}
+		rows[i] = []string{figureLabel(f, e.lang), val, chg, lt.kind(f.Kind), e.source(f.Source)}
 	}
 	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
 	row := clamp(t.row, 0, max(0, len(rows)-1))
 	return newGrid(head, rows).render(&e.st, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
 }
 
-// changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)".
-func changeText(c data.Change, unit string) string {
+// changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)", with ~
+// before a change between approximate figures.
+func changeText(c data.Change, unit string, l Lang) string {
 	// A relative change of a percentage says little; points say it all.
-	return delta(c.Abs, unit, c.PP, c.Rel, c.RelOK && !c.PP)
+	s := delta(c.Abs, unit, c.PP, c.Rel, c.RelOK && !c.PP, l)
+	if c.Approx {
+		s = "~" + s
+	}
+	return s
 }
 
 // viewQuote shows the source text of the highlighted figure, with its
@@ -169,6 +179,11 @@ func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string 
 		src += " " + clean(s.Title)
 	}
 	out = append(out, e.st.Faint.Render(truncate("  "+src, w)))
+	for _, p := range e.ds.Series(m, f.Zone) {
+		if p.Figure == f && p.Break {
+			out = append(out, e.st.Warn.Render(truncate(e.t.NotCompared+clean(p.Why.In(string(e.lang))), w)))
+		}
+	}
 	if f.Formula != "" {
 		out = append(out, e.st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula), w)))
 	}

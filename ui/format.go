@@ -30,21 +30,18 @@ func num(v float64, prec int) string {
 // stated formats a figure's value as the source states it.
 func stated(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// withUnit joins a value and its unit; % sticks to the number.
-func withUnit(v, unit string) string { return v + unitSep(unit) }
-
-// unitSep puts a space before a unit unless it is %.
-func unitSep(u string) string {
-	if u == "%" || u == "" {
-		return clean(u)
-	}
-	return " " + clean(u)
+// amount is a value in its unit in the language on screen: as the
+// source writes it in Chinese (62.76 亿元), through the unit table in
+// English (CNY 6.28 bn).
+func amount(v float64, unit string, l Lang) string {
+	return data.Amount(v, clean(unit), string(l))
 }
 
 // delta formats a change or a gap, in percentage points when pp is set
-// and in the unit otherwise, followed by the relative change when relOK.
-func delta(abs float64, unit string, pp bool, rel float64, relOK bool) string {
-	s := signed(abs, 2) + unitSep(unit)
+// and in the unit otherwise (in English through the unit table:
+// +CNY 724 m), followed by the relative change when relOK.
+func delta(abs float64, unit string, pp bool, rel float64, relOK bool, l Lang) string {
+	s := data.SignedAmount(math.Round(abs*100)/100, clean(unit), string(l))
 	if pp {
 		s = signed(abs, 2) + "pp"
 	}
@@ -69,33 +66,50 @@ func clean(s string) string { return data.Sanitize(s) }
 // name renders a dataset name in the current language, sanitized.
 func name(t data.Text, l Lang) string { return clean(t.In(string(l))) }
 
-// badge marks a figure that is not a final actual value.
-func (e *env) badge(k data.Kind) string {
-	if k == data.Actual {
+// badge marks a figure that is not a final actual value: its kind, and
+// for a derived figure built on provisional or estimated inputs what it
+// stands as ([推算/预计]).
+func (e *env) badge(f *data.Figure) string {
+	if f.Kind == data.Actual {
 		return ""
 	}
-	return e.st.Badge.Render("[" + e.t.kind(k) + "]")
+	s := e.t.kind(f.Kind)
+	if st := e.ds.Standing(f); f.Kind == data.Derived && st != data.Actual {
+		s += "/" + e.t.kind(st)
+	}
+	return e.st.Badge.Render("[" + s + "]")
 }
 
-// figureLabel is a figure's year and period, e.g. "2021 2021H1".
-func figureLabel(f *data.Figure) string {
-	y := strconv.Itoa(f.Year)
-	p := clean(f.Period)
-	if p == "" || p == y {
-		return y
+// figureLabel is a figure's year, or its period in words when it is not
+// a flow over the calendar year: "2021年上半年", "as of May 2020".
+func figureLabel(f *data.Figure, l Lang) string {
+	if f.When.Type == data.PeriodYear {
+		return strconv.Itoa(f.Year)
 	}
-	if strings.HasPrefix(p, y) && lipgloss.Width(p) <= 8 {
-		return p
+	return clean(f.When.Label(string(l)))
+}
+
+// periodText is a figure's period in words, empty for a flow over the
+// calendar year.
+func periodText(f *data.Figure, l Lang) string {
+	if f.When.Type == data.PeriodYear {
+		return ""
 	}
-	return y + " " + p
+	return clean(f.When.Label(string(l)))
 }
 
 // shortLabel is figureLabel for a narrow column: a long period is kept
-// only for a part-year figure, whose meaning depends on it; the source
-// text shown beside the table has it for the others.
-func shortLabel(f *data.Figure) string {
-	if f.Kind == data.Partial || lipgloss.Width(clean(f.Period)) <= 8 {
-		return figureLabel(f)
+// only for a part-year figure, whose meaning depends on it, and a period
+// that is not stated says so; the source text shown beside the table has
+// the others.
+func shortLabel(f *data.Figure, l Lang) string {
+	switch {
+	case f.When.Type == data.PeriodUnstated && l == En:
+		return "no period"
+	case f.When.Type == data.PeriodUnstated:
+		return "期间未说明"
+	case f.When.Type == data.PeriodPart || lipgloss.Width(figureLabel(f, l)) <= 8:
+		return figureLabel(f, l)
 	}
 	return strconv.Itoa(f.Year)
 }

@@ -35,7 +35,7 @@ func (l Lang) Other() Lang {
 type labels struct {
 	Tabs [5]string
 
-	Actual, Estimate, Partial, Target, Derived string
+	Actual, Provisional, Estimate, Partial, Target, Derived string
 
 	TooSmall       string // need W×H, have W×H
 	Reloaded       string
@@ -76,9 +76,10 @@ type labels struct {
 	ChartNote      string
 	StatusMet      string
 	StatusMissed   string
-	StatusNone     string
-	LaterBasis     string // judged on a later year's figure: target year, later year, kind
-	SameBasis      string // judged on a non-actual figure of the year: year, kind
+	StatusUnknown  string
+	Context        string
+	MoreContext    string // "%d more"
+	OnProvisional  string // " (%d of them on provisional or estimated figures)"
 	NotCompared    string
 	Leading        string
 	Aggregate      string
@@ -86,7 +87,7 @@ type labels struct {
 	Members        string
 	Inferred       string
 	ConflictWith   string
-	TargetsSummary string // "%d targets: %d met, %d missed, %d unclear"
+	TargetsSummary string // "%d targets: %d met, %d missed, %d unknown"
 
 	// Help descriptions.
 	KeyNext, KeyPrev, KeyJump, KeyLang, KeyHelp, KeyQuit string
@@ -104,7 +105,7 @@ func labelsFor(l Lang) *labels {
 func zhLabels() *labels {
 	return &labels{
 		Tabs:   [5]string{"总览", "指标", "目标", "园区", "来源"},
-		Actual: "实际", Estimate: "预计", Partial: "部分期", Target: "目标", Derived: "推算",
+		Actual: "实际", Provisional: "初步", Estimate: "预计", Partial: "部分期", Target: "目标", Derived: "推算",
 		TooSmall:      "终端太小：需要 %d×%d，当前 %d×%d",
 		Reloaded:      "数据已重新加载",
 		ReloadFailed:  "重新加载失败，仍显示上次有效数据：",
@@ -122,27 +123,28 @@ func zhLabels() *labels {
 		Filter:        "筛选：",
 		NoMatch:       "没有匹配的指标",
 		ColYear:       "年份", ColValue: "数值", ColChange: "变化", ColKind: "类型", ColSource: "来源",
-		ColIndicator: "指标", ColTarget: "目标", ColAgainst: "对照数据", ColGap: "差距",
+		ColIndicator: "指标", ColTarget: "目标", ColAgainst: "判断依据", ColGap: "差距",
 		ColStatus: "状态", ColProgress: "进度", ColPublisher: "发布方", ColDate: "日期",
 		ColTitle: "标题", ColFigures: "数据项", ColZone: "园区",
 		Quote:          "原文",
 		Colon:          "：",
 		Formula:        "算法",
 		Note:           "注",
-		ChartNote:      "折线连接有数据的年份",
+		ChartNote:      "折线只连接可比的数据",
 		StatusMet:      "已达成",
 		StatusMissed:   "未达成",
-		StatusNone:     "无对照数据",
-		LaterBasis:     "%d年无数据，依据%d年%s数据判断",
-		SameBasis:      "依据%d年%s数据判断，非实际数据",
-		NotCompared:    "部分期数据，不作比较",
+		StatusUnknown:  "未知",
+		Context:        "参考（非判断依据）",
+		MoreContext:    "另有%d项参考数据",
+		OnProvisional:  "（其中%d项依据初步或预计数）",
+		NotCompared:    "不可比：",
 		Leading:        "主导产业",
 		Aggregate:      "合计",
 		Share:          "占比",
 		Members:        "包括",
 		Inferred:       "推断",
 		ConflictWith:   "另有来源：",
-		TargetsSummary: "共 %d 项目标：%d 项达成，%d 项未达成，%d 项待定",
+		TargetsSummary: "共 %d 项目标：%d 项达成，%d 项未达成，%d 项未知",
 		KeyNext:        "下一页", KeyPrev: "上一页", KeyJump: "跳转", KeyLang: "中/英",
 		KeyHelp: "帮助", KeyQuit: "退出", KeyUp: "上移", KeyDown: "下移", KeyFilter: "筛选",
 		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
@@ -152,7 +154,7 @@ func zhLabels() *labels {
 func enLabels() *labels {
 	return &labels{
 		Tabs:   [5]string{"Overview", "Indicators", "Targets", "Zones", "Sources"},
-		Actual: "actual", Estimate: "estimate", Partial: "part-year", Target: "target", Derived: "derived",
+		Actual: "actual", Provisional: "provisional", Estimate: "estimate", Partial: "part-year", Target: "target", Derived: "derived",
 		TooSmall:      "terminal too small: need %d×%d, have %d×%d",
 		Reloaded:      "data reloaded",
 		ReloadFailed:  "reload failed; still showing the last good data: ",
@@ -170,27 +172,28 @@ func enLabels() *labels {
 		Filter:        "filter: ",
 		NoMatch:       "no indicator matches",
 		ColYear:       "Year", ColValue: "Value", ColChange: "Change", ColKind: "Kind", ColSource: "Source",
-		ColIndicator: "Indicator", ColTarget: "Target", ColAgainst: "Reported", ColGap: "Gap",
+		ColIndicator: "Indicator", ColTarget: "Target", ColAgainst: "Judged on", ColGap: "Gap",
 		ColStatus: "Status", ColProgress: "Progress", ColPublisher: "Publisher", ColDate: "Date",
 		ColTitle: "Title", ColFigures: "Figures", ColZone: "Zone",
 		Quote:          "Source text",
 		Colon:          ": ",
 		Formula:        "Formula",
 		Note:           "Note",
-		ChartNote:      "the line joins the years with figures",
+		ChartNote:      "the line joins only figures that compare",
 		StatusMet:      "met",
 		StatusMissed:   "missed",
-		StatusNone:     "no figure",
-		LaterBasis:     "no figure for %d: judged on the %d %s figure",
-		SameBasis:      "judged on the %d %s figure, not an actual one",
-		NotCompared:    "part-year figure: not compared",
+		StatusUnknown:  "unknown",
+		Context:        "Context (not a basis)",
+		MoreContext:    "%d more figures for context",
+		OnProvisional:  " (%d of them on provisional or estimated figures)",
+		NotCompared:    "not compared: ",
 		Leading:        "Leading industries",
 		Aggregate:      "aggregate",
 		Share:          "share",
 		Members:        "made of",
 		Inferred:       "inferred",
 		ConflictWith:   "other source: ",
-		TargetsSummary: "%d targets: %d met, %d missed, %d unclear",
+		TargetsSummary: "%d targets: %d met, %d missed, %d unknown",
 		KeyNext:        "next tab", KeyPrev: "previous tab", KeyJump: "go to tab", KeyLang: "中/EN",
 		KeyHelp: "help", KeyQuit: "quit", KeyUp: "up", KeyDown: "down", KeyFilter: "filter",
 		KeyClear: "clear filter", KeyZone: "switch zone", KeyRow: "select figure", KeyPage: "page", KeyAccept: "done",
@@ -202,6 +205,8 @@ func (t *labels) kind(k data.Kind) string {
 	switch k {
 	case data.Actual:
 		return t.Actual
+	case data.Provisional:
+		return t.Provisional
 	case data.Estimate:
 		return t.Estimate
 	case data.Partial:

@@ -84,14 +84,14 @@ func (o *overview) card(m *data.Metric, width int) string {
 		return e.st.Card.Width(width).Render(strings.Join([]string{title, e.st.Faint.Render(e.t.NoData), "", "", ""}, "\n"))
 	}
 	last := s[len(s)-1]
-	val := e.st.Value.Render(stated(last.Figure.Value)) + e.st.Unit.Render(unitSep(last.Figure.UnitOr(m.Unit)))
-	line2 := strings.Join(nonEmpty(val, e.badge(last.Kind()), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
-	when := e.st.Faint.Render(strings.Join(nonEmpty(clean(last.Figure.Period), e.source(last.Figure.Source)), " | "))
+	val := e.st.Value.Render(e.figureValue(m, last.Figure))
+	line2 := strings.Join(nonEmpty(val, e.badge(last.Figure), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
+	when := e.st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, e.lang), e.source(last.Figure.Source)), " | "))
 	change := e.st.Faint.Render(e.t.NoEarlier)
-	if c, ok := data.Latest(s, m.Unit); ok && c.LikeForLike() {
+	if c, ok := data.Latest(s, m.Unit); ok {
 		change = o.change(m, c)
-	} else if ok {
-		change = e.st.Faint.Render(e.t.NotCompared)
+	} else if len(s) >= 2 {
+		change = e.st.Faint.Render(e.t.NotCompared + clean(last.Why.In(string(e.lang))))
 	}
 	spark := e.sparkline(s) + " " + e.st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year))
 	body := []string{title, truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
@@ -113,10 +113,13 @@ func (o *overview) change(m *data.Metric, c data.Change) string {
 	case c.Abs < 0:
 		arrow, st = "▼", bad
 	}
-	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP)
+	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP, e.lang)
+	if c.Approx {
+		d = "~" + d
+	}
 	base := fmt.Sprintf(e.t.Since, c.From.Year)
-	if !c.From.Kind().Final() {
-		base += "[" + e.t.kind(c.From.Kind()) + "]"
+	if c.Standing != data.Actual {
+		base += "[" + e.t.kind(c.Standing) + "]"
 	}
 	return st.Render(arrow+" "+d) + " " + e.st.Faint.Render(base)
 }
@@ -125,16 +128,20 @@ func (o *overview) change(m *data.Metric, c data.Change) string {
 func (o *overview) summary() string {
 	e := o.env
 	st := e.ds.Stats()
-	met, missed, unclear := 0, 0, 0
-	gaps := e.gaps()
-	for _, g := range gaps {
-		switch {
-		case g.Basis == data.BasisActual && g.Met:
+	// The counts are those of the Targets tab's rows, status by status.
+	met, missed, unknown, soft := 0, 0, 0, 0
+	vs := e.verdicts()
+	for _, v := range vs {
+		switch v.Status {
+		case data.Met:
 			met++
-		case g.Basis == data.BasisActual:
+		case data.Missed:
 			missed++
 		default:
-			unclear++
+			unknown++
+		}
+		if v.Status != data.Unknown && v.Standing != data.Actual {
+			soft++
 		}
 	}
 	lines := []string{
@@ -143,8 +150,12 @@ func (o *overview) summary() string {
 			fmt.Sprintf(e.t.Conflicts, len(e.conflictList())),
 		}, "  |  ")),
 	}
-	if len(gaps) > 0 {
-		lines = append(lines, e.st.Subtle.Render(fmt.Sprintf(e.t.TargetsSummary, len(gaps), met, missed, unclear)))
+	if len(vs) > 0 {
+		sum := fmt.Sprintf(e.t.TargetsSummary, len(vs), met, missed, unknown)
+		if soft > 0 {
+			sum += fmt.Sprintf(e.t.OnProvisional, soft)
+		}
+		lines = append(lines, e.st.Subtle.Render(sum))
 	}
 	return wrapText(strings.Join(lines, "\n"), o.w)
 }
@@ -168,11 +179,11 @@ func (o *overview) glance() string {
 	if o.w >= 110 {
 		half = o.w/2 - 2
 	}
-	if gaps := e.gaps(); len(gaps) > 0 {
+	if vs := e.verdicts(); len(vs) > 0 {
 		tg := &targets{env: e}
 		lines := []string{e.st.Heading.Render(e.t.Tabs[TabTargets])}
-		for _, g := range gaps {
-			lines = append(lines, truncate(tg.status(g)+" "+name(g.Metric.Name, e.lang)+e.st.Faint.Render(" "+g.Target.Comparator+" "+withUnit(stated(g.Target.Value), clean(g.Target.UnitOr(g.Metric.Unit)))), half))
+		for _, v := range vs {
+			lines = append(lines, truncate(tg.status(v)+" "+name(v.Metric.Name, e.lang)+e.st.Faint.Render(" "+v.Target.Comparator+" "+amount(v.Target.Value, v.Target.UnitOr(v.Metric.Unit), e.lang)), half))
 		}
 		parts = append(parts, strings.Join(lines, "\n"))
 	}
@@ -192,8 +203,10 @@ func (o *overview) glance() string {
 	return strings.Join(parts, "\n\n")
 }
 
-// disagreements lists every year for which sources give different values,
-// each figure with its kind, period and source, so that none is hidden.
+// disagreements lists every conflict: the figures of one period that
+// sources give differently, and the tensions the dataset names, each
+// figure with its kind, period and source, and the note that explains a
+// named one.
 func (o *overview) disagreements() string {
 	e := o.env
 	cs := e.conflictList()
@@ -202,14 +215,31 @@ func (o *overview) disagreements() string {
 	}
 	lines := []string{e.st.Heading.Render(e.t.Disagreements)}
 	for _, c := range cs {
-		head := name(c.Metric.Name, e.lang)
-		if z := e.ds.Zone(c.Zone); z != nil {
+		if len(c.Figures) == 0 {
+			continue
+		}
+		first := c.Figures[0]
+		head := name(first.Metric.Name, e.lang)
+		if z := e.ds.Zone(first.Figure.Zone); z != nil {
 			head += " " + name(z.Name, e.lang)
 		}
-		lines = append(lines, truncate(e.st.Value.Render(head)+e.st.Subtle.Render(fmt.Sprintf(" %d", c.Year)), o.w))
-		for _, f := range c.Figures {
-			parts := nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(c.Metric.Unit))), e.t.kind(f.Kind), clean(f.Period), e.source(f.Source))
-			lines = append(lines, truncate("  "+strings.Join(parts, "  "), o.w))
+		if !c.Curated() {
+			head += e.st.Subtle.Render(" " + figureLabel(first.Figure, e.lang))
+		}
+		lines = append(lines, truncate(e.st.Value.Render(head), o.w))
+		for _, r := range c.Figures {
+			parts := []string{e.figureValue(r.Metric, r.Figure), e.t.kind(r.Figure.Kind)}
+			if c.Curated() {
+				parts = append(parts, figureLabel(r.Figure, e.lang))
+			}
+			if r.Metric != first.Metric {
+				parts = append(parts, name(r.Metric.Name, e.lang))
+			}
+			parts = append(parts, e.source(r.Figure.Source))
+			lines = append(lines, truncate("  "+strings.Join(nonEmpty(parts...), "  "), o.w))
+		}
+		if n := c.Note.In(string(e.lang)); n != "" {
+			lines = append(lines, e.st.Warn.Render(truncate("  "+e.t.Note+e.t.Colon+clean(n), o.w)))
 		}
 	}
 	return strings.Join(lines, "\n")

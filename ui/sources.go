@@ -160,11 +160,11 @@ func (s *sources) buildFigures(id string) *grid {
 		if z := e.ds.Zone(r.Figure.Zone); z != nil {
 			zone = name(z.Name, e.lang)
 		}
-		v := withUnit(stated(r.Figure.Value), clean(r.Figure.UnitOr(r.Metric.Unit)))
+		v := e.figureValue(r.Metric, r.Figure)
 		if r.Figure.Comparator != "" {
 			v = r.Figure.Comparator + " " + v
 		}
-		rows[i] = []string{name(r.Metric.Name, e.lang), zone, shortLabel(r.Figure), v, lt.kind(r.Figure.Kind)}
+		rows[i] = []string{name(r.Metric.Name, e.lang), zone, shortLabel(r.Figure, e.lang), v, lt.kind(r.Figure.Kind)}
 	}
 	return newGrid([]string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}, rows)
 }

@@ -43,9 +43,10 @@ type env struct {
 
 	// Figures derived from the whole dataset, computed once per data
 	// version.
-	derivedFor int
-	allGaps    []data.Gap
-	conflicts  []data.Conflict
+	derivedFor  int
+	verdictList []data.Verdict
+	conflicts   []data.Conflict
+	conflicted  map[*data.Figure]bool
 }
 
 func newEnv(ds *data.Dataset, lang Lang, isDark bool) *env {
@@ -72,24 +73,39 @@ func (e *env) setData(ds *data.Dataset) {
 
 // derive computes the whole-dataset figures for the current data.
 func (e *env) derive() {
-	if e.allGaps != nil && e.derivedFor == e.version {
+	if e.verdictList != nil && e.derivedFor == e.version {
 		return
 	}
-	e.allGaps = e.ds.Gaps()
-	if e.allGaps == nil {
-		e.allGaps = []data.Gap{}
+	e.verdictList = e.ds.Verdicts()
+	if e.verdictList == nil {
+		e.verdictList = []data.Verdict{}
 	}
 	e.conflicts = e.ds.Conflicts()
+	e.conflicted = map[*data.Figure]bool{}
+	for _, c := range e.conflicts {
+		if !c.Curated() {
+			for _, r := range c.Figures {
+				e.conflicted[r.Figure] = true
+			}
+		}
+	}
 	e.derivedFor = e.version
 }
 
-// gaps returns every target's gap, problems first.
-func (e *env) gaps() []data.Gap {
+// verdicts returns every target's verdict, problems first.
+func (e *env) verdicts() []data.Verdict {
 	e.derive()
-	return e.allGaps
+	return e.verdictList
 }
 
-// conflictList is every metric-zone-year whose sources disagree.
+// inConflict reports whether a figure disagrees with another source's
+// figure for the same period.
+func (e *env) inConflict(f *data.Figure) bool {
+	e.derive()
+	return e.conflicted[f]
+}
+
+// conflictList is every conflict, found by rule or named in the data.
 func (e *env) conflictList() []data.Conflict {
 	e.derive()
 	return e.conflicts

@@ -17,7 +17,7 @@ const barWidth = 10
 // first.
 type targets struct {
 	env    *env
-	gaps   []data.Gap
+	gaps   []data.Verdict
 	row    int
 	offset int // the first row on screen, kept so that a click finds its row
 	w, h   int
@@ -68,7 +68,7 @@ func (t *targets) SetSize(w, h int) { t.w, t.h = w, h }
 
 // Refresh implements tab.
 func (t *targets) Refresh() {
-	t.gaps = t.env.gaps()
+	t.gaps = t.env.verdicts()
 	t.row = clamp(t.row, 0, max(0, len(t.gaps)-1))
 	t.grid = nil
 }
@@ -95,52 +95,42 @@ func (t *targets) Update(msg tea.Msg) (tab, tea.Cmd) {
 	return t, nil
 }
 
-// status is a gap's verdict as a glyph and a word, so that meaning never
-// rests on colour alone: ✓ met and ✗ missed on an actual figure, ~ for a
-// verdict on anything less, ? when there is nothing to judge on.
-func (t *targets) status(g data.Gap) string {
+// status is a verdict as a glyph and a word, so that meaning never rests
+// on colour alone: ✓ met and ✗ missed on an actual figure, ~ for a
+// verdict on a provisional or estimated one (its standing in brackets),
+// ? when the status is unknown.
+func (t *targets) status(v data.Verdict) string {
 	e, lt := t.env, t.env.t
+	word := lt.StatusMissed
+	if v.Status == data.Met {
+		word = lt.StatusMet
+	}
 	switch {
-	case g.Basis == data.BasisNone:
-		return e.st.Warn.Render("? " + lt.StatusNone)
-	case g.Met && g.Basis == data.BasisActual:
-		return e.st.Good.Render("✓ " + lt.StatusMet)
-	case g.Basis == data.BasisActual:
-		return e.st.Bad.Render("✗ " + lt.StatusMissed)
-	case g.Met:
-		return e.st.Warn.Render("~ " + lt.StatusMet)
+	case v.Status == data.Unknown:
+		return e.st.Warn.Render("? " + lt.StatusUnknown)
+	case v.Standing != data.Actual:
+		return e.st.Warn.Render("~ " + word + "[" + lt.kind(v.Standing) + "]")
+	case v.Status == data.Met:
+		return e.st.Good.Render("✓ " + word)
 	}
-	return e.st.Warn.Render("~ " + lt.StatusMissed)
+	return e.st.Bad.Render("✗ " + word)
 }
 
-// gapText is a gap in the target's unit (points for %), with the relative
-// gap when rel is set.
-func gapText(g data.Gap, rel bool) string {
-	unit := g.Target.UnitOr(g.Metric.Unit)
-	return delta(g.Diff, unit, data.IsPercent(unit), g.DiffPct/100, rel && g.DiffOK)
-}
-
-// basis explains a verdict that is not on an actual figure of the
-// target's year.
-func (t *targets) basis(g data.Gap) string {
-	lt := t.env.t
-	if g.Basis == data.BasisNone || g.Basis == data.BasisActual {
-		return ""
-	}
-	if g.Basis == data.BasisLater {
-		return "~ " + fmt.Sprintf(lt.LaterBasis, g.Target.Year, g.Against.Year, lt.kind(g.Against.Kind))
-	}
-	return "~ " + fmt.Sprintf(lt.SameBasis, g.Against.Year, lt.kind(g.Against.Kind))
+// gapText is a verdict's gap in the target's unit (points for %), with
+// the relative gap when rel is set.
+func gapText(v data.Verdict, rel bool, l Lang) string {
+	unit := v.Target.UnitOr(v.Metric.Unit)
+	return delta(v.Diff, unit, data.IsPercent(unit), v.DiffPct/100, rel && v.DiffOK, l)
 }
 
 // bar draws progress towards a target, with the percentage.
-func (t *targets) bar(g data.Gap) string {
-	if g.Basis == data.BasisNone {
+func (t *targets) bar(v data.Verdict) string {
+	if v.Basis == nil {
 		return ""
 	}
-	n := clamp(int(g.Progress*barWidth+0.5), 0, barWidth)
+	n := clamp(int(v.Progress*barWidth+0.5), 0, barWidth)
 	return t.env.st.Bar.Render(strings.Repeat("█", n)) + t.env.st.BarEmpty.Render(strings.Repeat("░", barWidth-n)) +
-		" " + num(g.Progress*100, 0) + "%"
+		" " + num(v.Progress*100, 0) + "%"
 }
 
 // View implements tab.
@@ -164,14 +154,13 @@ func (t *targets) View() string {
 func (t *targets) buildGrid(class widthClass) *grid {
 	e, lt := t.env, t.env.t
 	rows := make([][]string, len(t.gaps))
-	for i, g := range t.gaps {
-		m, tg := g.Metric, g.Target
-		unit := clean(tg.UnitOr(m.Unit))
-		target := withUnit(tg.Comparator+" "+stated(tg.Value), unit)
-		against, gap := "-", "-"
-		if f := g.Against; f != nil {
-			against = strings.Join(nonEmpty(withUnit(stated(f.Value), clean(f.UnitOr(m.Unit))), shortLabel(f), e.badge(f.Kind)), " ")
-			gap = gapText(g, class != narrow)
+	for i, v := range t.gaps {
+		m, tg := v.Metric, v.Target
+		target := tg.Comparator + " " + amount(tg.Value, tg.UnitOr(m.Unit), e.lang)
+		basis, gap := "-", "-"
+		if f := v.Basis; f != nil {
+			basis = strings.Join(nonEmpty(e.figureValue(m, f), e.badge(f)), " ")
+			gap = gapText(v, class != narrow, e.lang)
 		}
 		label := name(m.Name, e.lang)
 		if tg.Zone != "" {
@@ -179,9 +168,9 @@ func (t *targets) buildGrid(class widthClass) *grid {
 				label += " " + name(z.Name, e.lang)
 			}
 		}
-		rows[i] = []string{t.status(g), label, fmt.Sprint(tg.Year), target, against, gap}
+		rows[i] = []string{t.status(v), label, shortLabel(tg, e.lang), target, basis, gap}
 		if class == wide {
-			rows[i] = append(rows[i], t.bar(g))
+			rows[i] = append(rows[i], t.bar(v))
 		}
 	}
 	head := []string{lt.ColStatus, lt.ColIndicator, lt.ColYear, lt.ColTarget, lt.ColAgainst, lt.ColGap}
@@ -191,25 +180,44 @@ func (t *targets) buildGrid(class widthClass) *grid {
 	return newGrid(head, rows)
 }
 
-// detail shows the source text of the target and of the figure it is
-// judged on.
-func (t *targets) detail(g data.Gap) string {
+// maxContext is how many context figures the detail lines list.
+const maxContext = 3
+
+// detail shows why a target stands as it does, the source text of the
+// target and of its basis, and the figures given as context.
+func (t *targets) detail(v data.Verdict) string {
 	e := t.env
 	var lines []string
-	if b := t.basis(g); b != "" {
-		lines = append(lines, e.st.Warn.Render(truncate(b, t.w)))
+	if r := v.Reason.In(string(e.lang)); r != "" {
+		glyph := "? "
+		if v.Status != data.Unknown {
+			glyph = "~ "
+		}
+		lines = append(lines, e.st.Warn.Render(truncate(glyph+clean(r), t.w)))
 	}
-	if classOf(t.w) == narrow && g.Basis != data.BasisNone {
+	if classOf(t.w) == narrow && v.Basis != nil {
 		// The table has room only for the absolute gap, or on the
 		// narrowest screens for none: the whole of it goes here.
-		lines = append(lines, e.st.Subtle.Render(e.t.ColGap+e.t.Colon+gapText(g, true)))
+		lines = append(lines, e.st.Subtle.Render(e.t.ColGap+e.t.Colon+gapText(v, true, e.lang)))
 	}
-	lines = append(lines, e.st.Quote.Render(truncate(e.t.ColTarget+e.t.Colon+"「"+clean(g.Target.Quote)+"」 "+e.source(g.Target.Source), t.w)))
-	if f := g.Against; f != nil {
+	lines = append(lines, e.st.Quote.Render(truncate(e.t.ColTarget+e.t.Colon+"「"+clean(v.Target.Quote)+"」 "+e.source(v.Target.Source), t.w)))
+	if f := v.Basis; f != nil {
 		lines = append(lines, e.st.Quote.Render(truncate(e.t.ColAgainst+e.t.Colon+"「"+clean(f.Quote)+"」 "+e.source(f.Source), t.w)))
 		if !f.Note.Empty() {
 			lines = append(lines, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note.In(string(e.lang))), t.w)))
 		}
+	}
+	for i, c := range v.Context {
+		if i == maxContext {
+			lines = append(lines, e.st.Faint.Render(truncate(fmt.Sprintf(e.t.MoreContext, len(v.Context)-maxContext), t.w)))
+			break
+		}
+		parts := []string{e.figureValue(c.Metric, c.Figure), figureLabel(c.Figure, e.lang), e.badge(c.Figure)}
+		if c.Metric != v.Metric {
+			parts = append(parts, name(c.Metric.Name, e.lang))
+		}
+		parts = append(parts, e.source(c.Figure.Source))
+		lines = append(lines, e.st.Faint.Render(truncate(e.t.Context+e.t.Colon+strings.Join(nonEmpty(parts...), " "), t.w)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -92,7 +92,7 @@ func (e *env) zoneNameWidth() int {
 // zoneBars draws one bar per zone for a metric, each zone at its latest
 // figure, with the year, period and kind of each.
 func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
-	head := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Subtle.Render(" ("+clean(m.Unit)+")")
+	head := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Subtle.Render(" ("+data.UnitLabel(clean(m.Unit), string(e.lang))+")")
 	lines := []string{truncate(head, width)}
 	nw := e.zoneNameWidth()
 	top, total := 0.0, 0.0
@@ -106,11 +106,11 @@ func (e *env) zoneBars(m *data.Metric, pts []zonePoint, width int) string {
 	widest := 0
 	for i, p := range pts {
 		f := p.pt.Figure
-		extra := []string{e.st.Value.Render(figureValue(m, f)), e.st.Subtle.Render(figureLabel(f))}
+		extra := []string{e.st.Value.Render(e.figureValue(m, f)), e.st.Subtle.Render(figureLabel(f, e.lang))}
 		if share {
 			extra = append(extra, e.st.Subtle.Render(e.t.Share+" "+num(p.pt.Value/total*100, 1)+"%"))
 		}
-		extra = append(extra, e.badge(f.Kind))
+		extra = append(extra, e.badge(f))
 		extras[i] = strings.Join(nonEmpty(extra...), " ")
 		widest = max(widest, lipgloss.Width(extras[i]))
 	}
@@ -168,7 +168,7 @@ func (z *zones) perZone(solo map[*data.Zone][]soloFigure) string {
 		for _, sf := range solo[zn] {
 			m, f := sf.m, sf.f
 			// The value stays whole; a long name gives way.
-			v := strings.Join(nonEmpty(e.st.Value.Render(figureValue(m, f)), e.st.Faint.Render(fmt.Sprint(f.Year)), e.badge(f.Kind)), " ")
+			v := strings.Join(nonEmpty(e.st.Value.Render(e.figureValue(m, f)), e.st.Faint.Render(shortLabel(f, e.lang)), e.badge(f)), " ")
 			nw := max(4, cw-lipgloss.Width(v)-1)
 			lines = append(lines, truncate(padRight(truncate(name(m.Name, e.lang), nw), nw)+" "+v, cw))
 		}
@@ -206,15 +206,15 @@ func (z *zones) aggregates() []string {
 			}
 			var pts []string
 			for _, p := range s {
-				pt := fmt.Sprintf("%d %s", p.Year, withUnit(stated(p.Figure.Value), clean(p.Figure.UnitOr(m.Unit))))
-				if b := e.badge(p.Kind()); b != "" {
+				pt := fmt.Sprintf("%d %s", p.Year, e.figureValue(m, p.Figure))
+				if b := e.badge(p.Figure); b != "" {
 					pt += b
 				}
 				for _, o := range p.Others {
-					if m.Value(o) == p.Value {
+					if !e.inConflict(o) || m.Value(o) == p.Value {
 						continue
 					}
-					pt += e.st.Warn.Render(fmt.Sprintf(" (%s%s[%s])", e.t.ConflictWith, stated(o.Value), e.t.kind(o.Kind)))
+					pt += e.st.Warn.Render(fmt.Sprintf(" (%s%s[%s])", e.t.ConflictWith, e.figureValue(m, o), e.t.kind(o.Kind)))
 				}
 				pts = append(pts, pt)
 			}
@@ -236,11 +236,13 @@ func additive(m *data.Metric) bool {
 	return !m.LowerIsBetter()
 }
 
-// figureValue is a figure as stated: "65/169" for a ranking, else the
-// value and unit.
-func figureValue(m *data.Metric, f *data.Figure) string {
+// figureValue is a figure as stated, after its qualifier, in the
+// language on screen: a ranking as 第65位（共169） / No. 65 of 169, else
+// the value in its unit (近100 亿元 / nearly CNY 10 bn).
+func (e *env) figureValue(m *data.Metric, f *data.Figure) string {
+	q := f.Qualifier.Prefix(string(e.lang))
 	if f.OutOf > 0 {
-		return stated(f.Value) + "/" + stated(f.OutOf)
+		return q + data.Rank(f.Value, f.OutOf, string(e.lang))
 	}
-	return withUnit(stated(f.Value), clean(f.UnitOr(m.Unit)))
+	return q + amount(f.Value, f.UnitOr(m.Unit), e.lang)
 }
