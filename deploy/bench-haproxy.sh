@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load through a real HAProxy (deploy/haproxy.cfg): N sessions at once
-# from bench/sshload against one replica and against two replicas, in
-# interleaved runs, all on this machine's loopback.
+# from bench/sshload against one replica and against two replicas, and
+# against one replica with no balancer for reference, in interleaved
+# runs, all on this machine's loopback.
 #
 #   deploy/bench-haproxy.sh [-n 500] [-runs 3]
 #
@@ -38,6 +39,18 @@ go build -o "$work/lzdash" .
 go build -o "$work/sshload" ./bench/sshload
 ssh-keygen -q -t ed25519 -N '' -f "$work/host_ed25519"
 
+# direct: one replica with no balancer, loaded once, for reference.
+direct() {
+	local base=$((20000 + RANDOM % 20000))
+	"$work/lzdash" serve --listen "127.0.0.1:$base" --host-key "$work/host_ed25519" --lang en \
+		--max-sessions $((n + 10)) --max-handshakes $((n + 10)) 2>"$work/direct.log" >/dev/null &
+	pids+=($!)
+	sleep 0.5
+	echo "== no balancer, 1 replica, $n sessions at once"
+	"$work/sshload" -addr "127.0.0.1:$base" -addrs 100 -n "$n" -hold 0 | grep -E 'first frame|key to frame|error|sessions'
+	stop_all
+}
+
 # run REPLICAS: start that many replicas behind HAProxy, load them once.
 run() {
 	local replicas=$1 base=$((20000 + RANDOM % 20000))
@@ -66,6 +79,7 @@ run() {
 }
 
 for _ in $(seq "$runs"); do
+	direct
 	run 1
 	run 2
 done
