@@ -6,7 +6,13 @@
 //   - the time from a key press to the frame that shows its effect,
 //   - the peak resident memory of the process,
 //
-// as median, min and max over repeated runs.
+// as median, min and max over repeated runs. The key is pressed after
+// the first frame at a random moment (-settle plus a uniform delay of up
+// to -jitter, from -seed), so that it does not land at the same phase of
+// a program's frame ticker every run. Each run is followed by one of the
+// floor: ttff itself, as a trivial program that writes one frame with the
+// marker and answers the key at once, so the tool's own overhead is
+// printed beside the results.
 //
 //	go build -o /tmp/lzdash . && go run ./bench/ttff -n 20 -- /tmp/lzdash
 //	go run ./bench/ttff -preset htop -n 20 -- htop
@@ -22,9 +28,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"regexp"
@@ -61,47 +69,82 @@ type result struct {
 
 func main() {
 	name := flag.String("preset", "lzdash", "how to recognise frames: lzdash, lzdash-en, htop, btop or vd")
-	runs := flag.Int("n", 10, "number of runs")
+	runs := flag.Int("n", 20, "number of runs")
 	cols := flag.Int("w", 120, "terminal width")
 	rows := flag.Int("h", 40, "terminal height")
 	answer := flag.Bool("answer", true, "answer start-up queries (cursor position, colours, modes) like a terminal")
-	settle := flag.Duration("settle", 300*time.Millisecond, "wait after the first frame before pressing the key")
+	settle := flag.Duration("settle", 300*time.Millisecond, "wait at least this long after the first frame before pressing the key")
+	jitter := flag.Duration("jitter", 50*time.Millisecond, "and up to this much more, uniformly at random: at least two frame periods of the slowest program measured")
+	seed := flag.Uint64("seed", 1, "seed of the random key moments")
+	floor := flag.Bool("floor", true, "measure the floor (a trivial program) after each run")
 	timeout := flag.Duration("timeout", 10*time.Second, "give up on a frame after this long")
 	trace := flag.Bool("trace", false, "print each chunk of output with its time, to choose markers")
 	flag.Parse()
+	if os.Getenv(floorEnv) != "" {
+		os.Exit(runFloor(os.Getenv(floorEnv)))
+	}
 	p, ok := presets[*name]
 	if !ok || flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: ttff [-preset NAME] [-n RUNS] [-w COLS] [-h ROWS] -- COMMAND [ARGS]")
 		os.Exit(2)
 	}
-	var rs []result
+	rng := rand.New(rand.NewPCG(*seed, 0))
+	wait := func() time.Duration { return *settle + time.Duration(rng.Int64N(int64(*jitter)+1)) }
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ttff:", err)
+		os.Exit(1)
+	}
+	var rs, fs []result
 	for i := 0; i < *runs; i++ {
-		r, err := measure(flag.Args(), p, uint16(*cols), uint16(*rows), *answer, *settle, *timeout, *trace)
+		r, err := measure(flag.Args(), nil, p, uint16(*cols), uint16(*rows), *answer, wait(), *timeout, *trace)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "run %d: %v\n", i+1, err)
 			os.Exit(1)
 		}
 		rs = append(rs, r)
+		if *floor {
+			env := []string{floorEnv + "=" + hex.EncodeToString([]byte(p.ready+"\x00"+p.key+"\x00"+p.changed+"\x00"+p.quit))}
+			f, err := measure([]string{self}, env, p, uint16(*cols), uint16(*rows), *answer, wait(), *timeout, false)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "floor run %d: %v\n", i+1, err)
+				os.Exit(1)
+			}
+			fs = append(fs, f)
+		}
 	}
-	fmt.Printf("%s (%d runs, %dx%d, queries answered: %v)\n", strings.Join(flag.Args(), " "), *runs, *cols, *rows, *answer)
-	report("first frame", rs, func(r result) float64 { return ms(r.first) }, "ms")
-	report("key to frame", rs, func(r result) float64 { return ms(r.key) }, "ms")
-	report("peak RSS", rs, func(r result) float64 { return float64(r.rssKB) / 1024 }, "MB")
+	fmt.Printf("%s (%d runs, %dx%d, queries answered: %v, key after %v + up to %v, seed %d)\n",
+		strings.Join(flag.Args(), " "), *runs, *cols, *rows, *answer, *settle, *jitter, *seed)
+	report("first frame", rs, fs, func(r result) float64 { return ms(r.first) }, "ms")
+	report("key to frame", rs, fs, func(r result) float64 { return ms(r.key) }, "ms")
+	report("peak RSS", rs, fs, func(r result) float64 { return float64(r.rssKB) / 1024 }, "MB")
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func report(what string, rs []result, f func(result) float64, unit string) {
+// report prints the median, min and max of f over rs, and the floor's
+// median over fs beside them.
+func report(what string, rs, fs []result, f func(result) float64, unit string) {
+	med, lo, hi := stats(rs, f)
+	fmt.Printf("  %-13s median %8.2f %s   min %8.2f   max %8.2f", what, med, unit, lo, hi)
+	if len(fs) > 0 {
+		fmed, _, _ := stats(fs, f)
+		fmt.Printf("   floor %8.2f %s", fmed, unit)
+	}
+	fmt.Println()
+}
+
+func stats(rs []result, f func(result) float64) (med, lo, hi float64) {
 	v := make([]float64, len(rs))
 	for i, r := range rs {
 		v[i] = f(r)
 	}
 	slices.Sort(v)
-	med := v[len(v)/2]
+	med = v[len(v)/2]
 	if len(v)%2 == 0 {
 		med = (v[len(v)/2-1] + v[len(v)/2]) / 2
 	}
-	fmt.Printf("  %-13s median %8.2f %s   min %8.2f   max %8.2f\n", what, med, unit, v[0], v[len(v)-1])
+	return med, v[0], v[len(v)-1]
 }
 
 // screen collects a program's output and answers its queries.
@@ -198,10 +241,10 @@ func (s *screen) expect(str string) chan time.Time {
 	return ch
 }
 
-func measure(argv []string, p preset, cols, rows uint16, answer bool, settle, timeout time.Duration, trace bool) (result, error) {
+func measure(argv, env []string, p preset, cols, rows uint16, answer bool, settle, timeout time.Duration, trace bool) (result, error) {
 	var r result
 	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
+	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor"), env...)
 	s := &screen{answer: answer}
 	ready := s.expect(p.ready)
 	start := time.Now()
