@@ -40,18 +40,19 @@ const (
 )
 
 type options struct {
-	n       int
-	addr    string
-	addrs   int
-	pid     int
-	width   int
-	height  int
-	ramp    time.Duration
-	spread  time.Duration
-	timeout time.Duration
-	hold    time.Duration
-	data    string
-	profile string
+	n           int
+	addr        string
+	addrs       int
+	floorRounds int
+	pid         int
+	width       int
+	height      int
+	ramp        time.Duration
+	spread      time.Duration
+	timeout     time.Duration
+	hold        time.Duration
+	data        string
+	profile     string
 }
 
 func main() {
@@ -60,6 +61,7 @@ func main() {
 	flag.IntVar(&o.n, "n", 50, "concurrent sessions")
 	flag.StringVar(&o.addr, "addr", "", "load the server at `ADDR` instead of starting one (it must be in English: serve --lang en)")
 	flag.IntVar(&o.addrs, "addrs", 1, "spread the visitors over `K` loopback addresses (127.0.0.1 to 127.0.0.K, K at most 250)")
+	flag.IntVar(&o.floorRounds, "floor", 0, "instead, alternate `R` rounds against lzdash and against a bare SSH server sending its frames, and compare")
 	flag.IntVar(&o.pid, "pid", 0, "with -addr, the server's process `ID`, to read its memory")
 	flag.IntVar(&o.width, "width", 100, "terminal width")
 	flag.IntVar(&o.height, "height", 30, "terminal height")
@@ -198,6 +200,9 @@ func runBench(o options) error {
 			return err
 		}
 		defer srv.stop()
+	}
+	if o.floorRounds > 0 {
+		return floorRounds(o, srv.addr, o.floorRounds)
 	}
 	baseRSS, _ := srv.memory()
 	baseHeap := srv.ask("heap")
