@@ -63,6 +63,7 @@ waitfor() {
 }
 
 go build -o "$work/lzdash" .
+cp indicators.yaml "$work/indicators.yaml"
 ssh-keygen -q -t ed25519 -N '' -C 'lzdash replicas' -f "$work/host_ed25519"
 
 base=$((20000 + RANDOM % 20000))
@@ -73,7 +74,7 @@ for i in 1 2; do
 	port=$((base + i)) metrics=$((base + 2 + i))
 	"$work/lzdash" serve --listen "127.0.0.1:$port" --host-key "$work/host_ed25519" \
 		--proxy-protocol "$balancer_ip/32" --metrics "127.0.0.1:$metrics" --lang en \
-		--max-conns-per-addr 3 --drain 4s >"$work/r$i.out" 2>"$work/r$i.log" &
+		--max-conns-per-addr 3 --drain 4s --data "$work/indicators.yaml" >"$work/r$i.out" 2>"$work/r$i.log" &
 	pids+=($!)
 done
 for m in $m1 $m2; do
@@ -158,6 +159,21 @@ proxy_refused=$(metric "$m1" 'lzdash_sessions_total{outcome="refused_proxy_heade
 	fail "metrics: exec $exec_total (want >= 5), dashboard $dash_total (want 1), refused $refused, proxy $proxy_refused (want >= 1)"
 curl -sf "http://127.0.0.1:$m1/healthz" | grep -q ok || fail "/healthz"
 ok "/metrics counted $exec_total commands, $dash_total dashboard, $refused refused connection(s), $proxy_refused forged header(s)"
+
+# SIGHUP reloads the dataset without dropping a session; a bad file
+# changes nothing and is counted as a failed reload.
+sed -i 's/title: {zh: 兰州市科技创新指标/title: {zh: 兰州科技指标/' "$work/indicators.yaml"
+kill -HUP "${pids[0]}" "${pids[1]}"
+for i in 1 2; do
+	waitfor grep -q 'dataset reloaded' "$work/r$i.log" || fail "replica $i did not reload on SIGHUP"
+done
+echo 'bogus: [' >>"$work/indicators.yaml"
+kill -HUP "${pids[0]}"
+waitfor grep -q 'reload failed' "$work/r1.log" || fail "replica 1 did not report the bad file on SIGHUP"
+[ "$(metric "$m1" lzdash_dataset_reloads_total)" = 1 ] && [ "$(metric "$m1" lzdash_dataset_reload_failures_total)" = 1 ] ||
+	fail "reload metrics: $(metric "$m1" lzdash_dataset_reloads_total) reloads, $(metric "$m1" lzdash_dataset_reload_failures_total) failures"
+tmux capture-pane -p -t "$session" | grep -q Overview || fail "the dashboard did not survive the reloads: $(screen)"
+ok "SIGHUP reloads the dataset; a bad file is refused and counted; the open dashboard stays"
 
 # Drain the replica that holds the dashboard: it fails /readyz at once and
 # takes no new sessions, which go to the other, while the open dashboard
