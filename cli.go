@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"lzdash/data"
+	"lzdash/data/watch"
 	"lzdash/internal/safeinput"
 	"lzdash/ui"
 )
@@ -221,7 +223,7 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	fs := newFlags("lzdash", stderr)
 	path := dataFlag(fs)
 	lang := langFlag(fs)
-	watch := fs.Bool("watch", false, "reload the --data file when it changes")
+	watching := fs.Bool("watch", false, "reload the --data file when it changes")
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
@@ -229,9 +231,13 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if err != nil {
 		return exitUsage
 	}
-	if *watch && *path == "" {
+	if *watching && *path == "" {
 		fmt.Fprintln(stderr, "lzdash: --watch needs --data FILE: the embedded dataset never changes")
 		return exitUsage
+	}
+	var w *watch.Watcher
+	if *watching {
+		w = watch.New(*path) // before the load, so that no change is missed
 	}
 	ds, err := loadDataset(*path)
 	if err != nil {
@@ -242,11 +248,17 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "lzdash: the dashboard needs a terminal; for output to a file or pipe use lzdash snapshot or lzdash export")
 		return exitUsage
 	}
-	o := ui.Options{Lang: l, Dark: true}
-	if *watch {
-		o.WatchPath = *path
+	p := tea.NewProgram(ui.New(ds, ui.Options{Lang: l, Dark: true}),
+		tea.WithInput(filterInput(stdin)), tea.WithOutput(stdout), tea.WithFPS(ui.FPS))
+	if w != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		// Send blocks while the program is busy and returns once it has
+		// ended, so the watcher never queues reloads.
+		go w.Poll(ctx, watch.Interval, func(ev watch.Event) {
+			p.Send(ui.DatasetMsg{Dataset: ev.Dataset, Err: ev.Err})
+		})
 	}
-	p := tea.NewProgram(ui.New(ds, o), tea.WithInput(filterInput(stdin)), tea.WithOutput(stdout), tea.WithFPS(ui.FPS))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "lzdash: %v\n", err)
 		return exitData

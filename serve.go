@@ -11,7 +11,7 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 
-	"lzdash/data"
+	"lzdash/data/watch"
 	"lzdash/server"
 )
 
@@ -25,7 +25,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr)
 	path := dataFlag(fs)
 	lang := langFlag(fs)
-	watch := fs.Bool("watch", false, "reload the --data file for every session when it changes")
+	watching := fs.Bool("watch", false, "reload the --data file for every session when it changes")
 	listen := fs.String("listen", "127.0.0.1:23234", "`ADDR` to listen on (host:port)")
 	hostKey := fs.String("host-key", "", "host key `PATH`, created if missing (default: lzdash/host_ed25519 in the user config dir)")
 	authKeys := fs.String("authorized-keys", "", "authorized_keys `PATH`: only these keys get in (default: open demo mode)")
@@ -46,7 +46,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	switch {
-	case *watch && *path == "":
+	case *watching && *path == "":
 		fmt.Fprintln(stderr, "lzdash serve: --watch needs --data FILE: the embedded dataset never changes")
 		return exitUsage
 	case *maxSessions < 1:
@@ -94,6 +94,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		*hostKey = filepath.Join(dir, "lzdash", "host_ed25519")
 	}
 
+	var w *watch.Watcher
+	if *watching {
+		w = watch.New(*path) // before the load, so that no change is missed
+	}
 	began := time.Now()
 	ds, err := loadDataset(*path)
 	if err != nil {
@@ -110,10 +114,6 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession,
 		WriteTimeout: *writeTimeout, MaxConnsPerAddr: *perAddr,
 		TrustedProxies: trusted, DrainTimeout: *drain, MaxHandshakes: *handshakes,
-	}
-	if *watch {
-		cfg.WatchPath = *path
-		cfg.Reload = func() (*data.Dataset, error) { return loadDataset(*path) }
 	}
 	if *authKeys != "" {
 		if cfg.AuthorizedKeys, err = server.LoadAuthorizedKeys(*authKeys); err != nil {
@@ -165,7 +165,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "lzdash: metrics on http://%s/metrics\n", mln.Addr())
 	}
 	fmt.Fprintf(stdout, "lzdash: serving on %s: connect with ssh -p %s %s\n", ln.Addr(), port(ln.Addr()), host(ln.Addr()))
-	return serveUntilSignal(srv, ln, mln, reloader{path: *path, keys: *authKeys}, logger)
+	return serveUntilSignal(srv, ln, mln, w, reloader{path: *path, keys: *authKeys}, logger)
 }
 
 func port(a net.Addr) string {

@@ -15,6 +15,7 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 
+	"lzdash/data/watch"
 	"lzdash/server"
 )
 
@@ -23,8 +24,14 @@ type reloader struct{ path, keys string }
 
 // serveUntilSignal serves until SIGINT or SIGTERM, then drains and shuts
 // down; on SIGHUP it reloads the dataset and the authorized keys without
-// dropping a session. With mln, it serves the metrics there meanwhile.
-func serveUntilSignal(srv *server.Server, ln, mln net.Listener, r reloader, logger *log.Logger) int {
+// dropping a session. With mln, it serves the metrics there meanwhile;
+// with w, it publishes every change of the dataset file to the sessions.
+func serveUntilSignal(srv *server.Server, ln, mln net.Listener, w *watch.Watcher, r reloader, logger *log.Logger) int {
+	if w != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go w.Poll(ctx, watch.Interval, srv.Publish)
+	}
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"lzdash/data"
+	"lzdash/data/watch"
 )
 
 // hangUpGrace is how long Shutdown lets clients hang up by themselves
@@ -17,7 +18,6 @@ const hangUpGrace = time.Second
 // and ended, and the connections still open when ctx is done are closed.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.markClosing()
-	s.stop()
 	s.hub.close()
 	hungUp := make(chan error, 1)
 	go func() { hungUp <- s.ssh.Shutdown(ctx) }()
@@ -63,6 +63,16 @@ func (s *Server) Reload(ds *data.Dataset, load time.Duration) {
 	s.hub.publish(ds, nil)
 }
 
+// Publish hands the server one event of a watch.Watcher of its dataset
+// file: a dataset goes to Reload, an error to ReloadFailed.
+func (s *Server) Publish(ev watch.Event) {
+	if ev.Err != nil {
+		s.ReloadFailed(ev.Err)
+		return
+	}
+	s.Reload(ev.Dataset, ev.Took)
+}
+
 // ReloadFailed tells every dashboard that a reload failed; they keep the
 // last good data.
 func (s *Server) ReloadFailed(err error) {
@@ -85,7 +95,6 @@ func (s *Server) SetAuthorizedKeys(ks *KeySet) bool {
 // Close closes the listener and every connection at once.
 func (s *Server) Close() error {
 	s.markClosing()
-	s.stop()
 	s.hub.close()
 	return s.ssh.Close()
 }

@@ -5,7 +5,6 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -31,19 +30,14 @@ const (
 	DefaultRateLimit        = rate.Limit(1) // sessions a second from one address
 	DefaultRateBurst        = 20
 	DefaultHandshakeTimeout = 20 * time.Second
-	DefaultPollInterval     = 500 * time.Millisecond
 	rateLimitEntries        = 10000
 )
 
 // Config configures a Server.
 type Config struct {
-	// Dataset is what sessions show. Required.
+	// Dataset is what sessions show. Required. The server reads no
+	// dataset file: a new one comes through Reload or Publish.
 	Dataset *data.Dataset
-	// WatchPath, when set, is polled for changes every PollInterval, and
-	// Reload is called to read it again when it changes.
-	WatchPath    string
-	Reload       func() (*data.Dataset, error)
-	PollInterval time.Duration
 
 	// HostKey is the server's private host key. Required; see LoadHostKey.
 	HostKey gossh.Signer
@@ -119,8 +113,6 @@ type Server struct {
 	// running count, so that a flood cannot fill the log, and one kind
 	// cannot hide another.
 	logRefuse, logEvict, logProxy *rate.Limiter
-	ctx                           context.Context    // the server's lifetime, for the watcher
-	stop                          context.CancelFunc // ends ctx
 }
 
 // New checks cfg, fills in its defaults and builds a Server.
@@ -130,9 +122,6 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.HostKey == nil {
 		return nil, errors.New("server: no host key")
-	}
-	if cfg.WatchPath != "" && cfg.Reload == nil {
-		return nil, errors.New("server: WatchPath needs Reload")
 	}
 	if cfg.MaxSessions <= 0 {
 		cfg.MaxSessions = DefaultMaxSessions
@@ -164,9 +153,6 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ProxyHeaderTimeout <= 0 {
 		cfg.ProxyHeaderTimeout = DefaultProxyHeaderTimeout
 	}
-	if cfg.PollInterval <= 0 {
-		cfg.PollInterval = DefaultPollInterval
-	}
 	if cfg.Lang == "" {
 		cfg.Lang = ui.Zh
 	}
@@ -189,7 +175,6 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.metrics = newMetrics(s)
 	s.pages.Use(cfg.Dataset)
-	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.ssh = &ssh.Server{
 		Version:     "lzdash",
 		HostSigners: []ssh.Signer{cfg.HostKey},
@@ -229,13 +214,9 @@ func (s *Server) Fingerprint() string {
 	return gossh.FingerprintSHA256(s.cfg.HostKey.PublicKey())
 }
 
-// Serve accepts connections on ln until Shutdown or Close, watching the
-// dataset file meanwhile if one was configured. It returns
+// Serve accepts connections on ln until Shutdown or Close. It returns
 // ssh.ErrServerClosed after Shutdown or Close.
 func (s *Server) Serve(ln net.Listener) error {
-	if s.cfg.WatchPath != "" {
-		go s.watch(s.ctx)
-	}
 	if s.cfg.AuthorizedKeys == nil {
 		s.log.Warn("open demo mode: anyone who can reach this address can connect; use --authorized-keys to restrict")
 	} else {
@@ -250,13 +231,11 @@ func (s *Server) Serve(ln net.Listener) error {
 	if closing {
 		// Close or Shutdown came first: the SSH library never saw ln.
 		ln.Close()
-		s.stop()
 		return ssh.ErrServerClosed
 	}
 	s.listening.Store(true)
 	err := s.ssh.Serve(s.proxyListener(ln))
 	s.listening.Store(false)
-	s.stop()
 	if errors.Is(err, ssh.ErrServerClosed) || s.closing.Load() {
 		return ssh.ErrServerClosed
 	}

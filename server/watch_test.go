@@ -1,13 +1,14 @@
 package server
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"lzdash/data"
+	"lzdash/data/watch"
 )
 
 func TestWatchReloadsEverySession(t *testing.T) {
@@ -19,16 +20,14 @@ func TestWatchReloadsEverySession(t *testing.T) {
 	if err := os.WriteFile(path, src, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	reload := func() (*data.Dataset, error) {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		return data.Parse(path, b)
-	}
-	ts := startServer(t, func(c *Config) {
-		c.WatchPath, c.Reload, c.PollInterval = path, reload, 20*time.Millisecond
-	})
+	// The watcher runs beside the server, as lzdash serve --watch runs
+	// it, and is ticked by hand.
+	ts := startServer(t, nil)
+	w := watch.New(path)
+	ticks := make(chan time.Time)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go w.Run(ctx, ticks, ts.Publish)
 	a := openTerm(t, ts.mustDial(t), 100, 30)
 	b := openTerm(t, ts.mustDial(t), 100, 30)
 	a.waitFor(0, overviewToken)
@@ -38,6 +37,7 @@ func TestWatchReloadsEverySession(t *testing.T) {
 	ma, mb := a.mark(), b.mark()
 	changed := strings.Replace(string(src), "title: {zh: 兰州市科技创新指标", "title: {zh: 兰州科技指标", 1)
 	writeChanged(t, path, changed)
+	ticks <- time.Now()
 	a.waitFor(ma, "reloaded")
 	b.waitFor(mb, "reloaded")
 	ts.waitLog(t, "dataset reloaded")
@@ -48,6 +48,7 @@ func TestWatchReloadsEverySession(t *testing.T) {
 	// An invalid one is logged and shown; the sessions keep their data.
 	ma = a.mark()
 	writeChanged(t, path, changed+"\nbogus: [\n")
+	ticks <- time.Now()
 	a.waitFor(ma, "problem;")
 	ts.waitLog(t, "reload failed")
 
@@ -60,7 +61,7 @@ func TestWatchReloadsEverySession(t *testing.T) {
 	}
 }
 
-// writeChanged writes src to path so that a poll sees a new size or time.
+// writeChanged writes src to path so that a check sees a new size or time.
 func writeChanged(t *testing.T, path, src string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {

@@ -42,8 +42,6 @@ type Options struct {
 	// Dark selects the dark palette until the terminal reports its
 	// background.
 	Dark bool
-	// WatchPath, when set, is polled for changes and reloaded.
-	WatchPath string
 	// Tab is the tab to open on.
 	Tab int
 	// Shared, when set, is a cache of pages shared with other dashboards
@@ -65,7 +63,6 @@ type Model struct {
 	notice   string
 	noticeID int
 	loadErr  string
-	watch    *watcher
 
 	// frame is the last screen drawn, reused while only messages that
 	// change nothing arrive; Bubble Tea draws after every message, and a
@@ -106,37 +103,24 @@ func New(ds *data.Dataset, o Options) Model {
 	// push the help line past the edge.
 	m.help.ShortSeparator = "  "
 	m.help.Ellipsis = "~"
-	if o.WatchPath != "" {
-		m.watch = newWatcher(o.WatchPath)
-	}
 	return m
 }
 
-// Init asks the terminal for its background colour and starts watching.
+// Init asks the terminal for its background colour. Reloaded data
+// arrives as DatasetMsg from whoever watches the file.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
-	if m.watch != nil {
-		cmds = append(cmds, m.watch.start())
-	}
-	return tea.Batch(cmds...)
+	return tea.RequestBackgroundColor
 }
 
 // Update handles a message.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
+	switch msg.(type) {
 	case tea.ColorProfileMsg, tea.EnvMsg, tea.KeyboardEnhancementsMsg, tea.ModeReportMsg,
 		tea.CapabilityMsg, tea.TerminalVersionMsg, tea.CursorPositionMsg, tea.ForegroundColorMsg,
 		tea.CursorColorMsg, tea.KeyReleaseMsg, tea.MouseMotionMsg, tea.MouseReleaseMsg,
 		tea.FocusMsg, tea.BlurMsg:
 		// Nothing on screen depends on these.
 		return m, nil
-	case reloadedMsg:
-		// Most polls of a watched file find it unchanged: the frame
-		// stands unless it did change.
-		if msg.changed {
-			m.frame.valid = false
-		}
-		return m.reloaded(msg)
 	}
 	m.frame.valid = false
 	switch msg := msg.(type) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -225,31 +224,25 @@ func TestQuit(t *testing.T) {
 	}
 }
 
-// TestLiveReload writes an invalid file, then a valid one, while the
-// dashboard watches it.
+// TestLiveReload hands the dashboard an invalid file's error, then a
+// valid dataset, as the watcher does.
 func TestLiveReload(t *testing.T) {
 	good, err := os.ReadFile("../data/testdata/good.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "data.yaml")
-	if err := os.WriteFile(path, good, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ds, err := data.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := run(t, New(ds, Options{Lang: En, WatchPath: path}), 100, 30, func(tm *teatest.TestModel) {
+	ds := parse(t, good)
+	m := run(t, New(ds, Options{Lang: En}), 100, 30, func(tm *teatest.TestModel) {
 		waitFor(t, tm, "contribution")
 		bad := bytes.Replace(good, []byte("year: 2019\n        value: 57.1"), []byte("year: 1800\n        value: 57.1"), 1)
 		if bytes.Equal(bad, good) {
 			t.Fatal("the invalid edit did not apply")
 		}
-		write(t, path, bad)
+		_, err := data.Parse("data.yaml", bad)
+		tm.Send(DatasetMsg{Err: err})
 		waitFor(t, tm, "failed;", "1800")
 		fixed := bytes.Replace(good, []byte("value: 57.1"), []byte("value: 57.4"), 1)
-		write(t, path, append(fixed, []byte("\n# edited\n")...))
+		tm.Send(DatasetMsg{Dataset: parse(t, fixed)})
 		waitFor(t, tm, "reloaded")
 	})
 	if m.LoadError() != "" {
@@ -268,30 +261,29 @@ func TestInvalidReloadKeepsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "data.yaml")
-	write(t, path, good)
-	ds, err := data.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := run(t, New(ds, Options{Lang: En, WatchPath: path}), 100, 30, func(tm *teatest.TestModel) {
-		write(t, path, []byte("schema: [unclosed\n"))
+	ds := parse(t, good)
+	_, loadErr := data.Parse("data.yaml", []byte("schema: [unclosed\n"))
+	m := run(t, New(ds, Options{Lang: En}), 100, 30, func(tm *teatest.TestModel) {
+		tm.Send(DatasetMsg{Err: loadErr})
 		waitFor(t, tm, "failed;")
 	})
 	if m.Dataset() != ds {
 		t.Fatal("an invalid file replaced the data")
 	}
-	if !strings.Contains(m.LoadError(), path+":") {
+	if !strings.Contains(m.LoadError(), "data.yaml:") {
 		t.Fatalf("load error %q lacks the file position", m.LoadError())
 	}
 	contains(t, ansi.Strip(m.Render()), "still showing the last good data", "S&T contribution rate")
 }
 
-func write(t *testing.T, path string, b []byte) {
+// parse validates a fixture dataset held in memory.
+func parse(t *testing.T, src []byte) *data.Dataset {
 	t.Helper()
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	ds, err := data.Parse("data.yaml", src)
+	if err != nil {
 		t.Fatal(err)
 	}
+	return ds
 }
 
 // TestMouseClickSelects clicks rows of the Indicators list, the Targets
