@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,6 +15,7 @@ import (
 
 	"lzdash/data"
 	"lzdash/data/watch"
+	"lzdash/internal/cli"
 	"lzdash/internal/safeinput"
 	"lzdash/ui"
 )
@@ -23,29 +23,40 @@ import (
 // version is the release this source tree builds.
 const version = "0.1.0"
 
-const usage = `lzdash: Lanzhou science-and-technology innovation indicators in the terminal
+// usage is lzdash help: the dashboard, the command tree's synopses, and
+// the commands only the terminal has.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("lzdash: Lanzhou science-and-technology innovation indicators in the terminal\n\nUsage:\n")
+	line := func(synopsis, summary string) { fmt.Fprintf(&b, "  lzdash %s\n        %s\n", synopsis, summary) }
+	line("[--data FILE [--watch]] [--lang zh|en]", "open the dashboard")
+	for _, c := range cli.Commands() {
+		line(c.Synopsis(false), c.Summary)
+	}
+	line("serve [--listen ADDR] [...]", "serve the dashboard over SSH (serve -h)")
+	line("--version", "print the version")
+	line("help", "show this help")
+	b.WriteString("\nWithout --data, the dataset compiled into lzdash is used. lzdash COMMAND --help\n" +
+		"describes a command. Over SSH, " + strings.Join(remoteNames(), " and ") + " run on the server's dataset.\n")
+	return b.String()
+}
 
-Usage:
-  lzdash [--data FILE [--watch]] [--lang zh|en]
-                                              open the dashboard
-  lzdash validate [--data FILE]               check a dataset and print a summary
-  lzdash export [--data FILE] [--table figures|targets|conflicts|sources] [--format json|csv]
-                                              write a table (every figure by default) to stdout
-  lzdash verify --sources DIR [--data FILE]   check every quote and value against the archived articles
-  lzdash snapshot [--tab TAB] [--width 100] [--height 40] [--lang zh|en] [--color]
-                                              render one tab once, as plain text
-  lzdash serve [--listen ADDR] [...]          serve the dashboard over SSH (serve -h)
-  lzdash --version                            print the version
-  lzdash help                                 show this help
-
-Without --data, the dataset compiled into lzdash is used.
-`
+// remoteNames names the commands that also run over SSH.
+func remoteNames() []string {
+	var names []string
+	for _, c := range cli.Commands() {
+		if c.Remote {
+			names = append(names, c.Name)
+		}
+	}
+	return names
+}
 
 // exit codes
 const (
 	exitOK    = 0
-	exitData  = 1
-	exitUsage = 2
+	exitData  = cli.ExitData
+	exitUsage = cli.ExitUsage
 )
 
 // errUsage marks a command-line mistake; the message has been printed.
@@ -54,26 +65,21 @@ var errUsage = errors.New("usage error")
 // run is the whole program behind main, returning the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
+		if c, ok := cli.Find(args[0]); ok {
+			return runCommand(c, args[1:], stdout, stderr)
+		}
 		switch args[0] {
-		case "validate":
-			return runValidate(args[1:], stdout, stderr)
-		case "export":
-			return runExport(args[1:], stdout, stderr)
-		case "verify":
-			return runVerify(args[1:], stdout, stderr)
-		case "snapshot":
-			return runSnapshot(args[1:], stdout, stderr)
 		case "serve":
 			return runServe(args[1:], stdout, stderr)
 		case "help", "-h", "-help", "--help":
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, usage())
 			return exitOK
 		case "version", "-version", "--version":
 			fmt.Fprintln(stdout, versionString())
 			return exitOK
 		}
 		if !strings.HasPrefix(args[0], "-") {
-			fmt.Fprintf(stderr, "lzdash: unknown command %q\n\n%s", args[0], usage)
+			fmt.Fprintf(stderr, "lzdash: unknown command %q\n\n%s", args[0], usage())
 			return exitUsage
 		}
 	}
@@ -133,74 +139,35 @@ func loadDataset(path string) (*data.Dataset, error) {
 	return data.Load(path)
 }
 
-// reportLoadError prints a dataset error, one problem per line.
-func reportLoadError(stderr io.Writer, err error) {
-	var ps data.Problems
-	if errors.As(err, &ps) {
-		for _, p := range ps {
-			fmt.Fprintln(stderr, p.Error())
-		}
-		fmt.Fprintf(stderr, "%d problem(s) found\n", len(ps))
-		return
-	}
-	fmt.Fprintf(stderr, "lzdash: %s\n", data.Sanitize(err.Error()))
-}
-
-func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", stderr)
-	path := dataFlag(fs)
-	if err := parseFlags(fs, args); err != nil {
-		return exitUsage
-	}
-	ds, err := loadDataset(*path)
-	if err != nil {
-		reportLoadError(stderr, err)
-		return exitData
-	}
-	st := ds.Stats()
-	if _, err := fmt.Fprintf(stdout, "%s: ok: %d metrics, %d figures, %d sources, %d zones\n",
-		ds.File, st.Metrics, st.Figures, st.Sources, st.Zones); err != nil {
-		return outputFailed(stderr, fs, err)
-	}
-	return exitOK
-}
-
-// outputFailed reports that writing the command's output failed, as when
-// stdout is a full disk or a closed pipe, and returns the exit code.
-func outputFailed(stderr io.Writer, fs *flag.FlagSet, err error) int {
-	fmt.Fprintf(stderr, "%s: writing output: %s\n", prefix(fs), data.Sanitize(err.Error()))
-	return exitData
-}
-
-func runExport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("export", stderr)
-	path := dataFlag(fs)
-	format := fs.String("format", "json", "output `FORMAT`: json or csv")
-	table := fs.String("table", "figures", "`TABLE` to write: "+strings.Join(data.TableNames[:], ", "))
-	if err := parseFlags(fs, args); err != nil {
-		return exitUsage
-	}
-	if *format != "json" && *format != "csv" {
-		fmt.Fprintf(stderr, "lzdash export: unknown format %q: use json or csv\n", *format)
-		return exitUsage
-	}
-	if !slices.Contains(data.TableNames[:], *table) {
-		fmt.Fprintf(stderr, "lzdash export: unknown table %q: use %s\n", *table, strings.Join(data.TableNames[:], ", "))
-		return exitUsage
-	}
-	ds, err := loadDataset(*path)
-	if err != nil {
-		reportLoadError(stderr, err)
-		return exitData
-	}
-	t, err := ds.Table(*table)
+// runCommand runs a command of the tree in the terminal, on the embedded
+// dataset or the --data file, and returns its exit code.
+func runCommand(c cli.Command, args []string, stdout, stderr io.Writer) int {
+	env := cli.Env{Stdout: stdout, Stderr: stderr, Lang: ui.Zh, Load: loadDataset, Source: datasetSource}
+	err := c.Run(env, args)
 	if err == nil {
-		err = t.Write(stdout, *format)
+		return exitOK
 	}
+	var e *cli.Error
+	if !errors.As(err, &e) {
+		e = &cli.Error{Code: exitData, Msg: err.Error()}
+	}
+	if !e.Shown {
+		fmt.Fprintf(stderr, "lzdash %s: %s\n", c.Name, e.Msg)
+	}
+	return e.Code
+}
+
+// datasetSource returns the text of the dataset at path, or of the
+// embedded one when path is empty.
+func datasetSource(path string) ([]byte, error) {
+	if path == "" {
+		return embedded, nil
+	}
+	b, err := os.ReadFile(path)
 	if err != nil {
-		return outputFailed(stderr, fs, err)
+		return nil, fmt.Errorf("reading dataset: %w", err)
 	}
-	return exitOK
+	return b, nil
 }
 
 // langFlag registers --lang on fs.
@@ -241,7 +208,7 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	ds, err := loadDataset(*path)
 	if err != nil {
-		reportLoadError(stderr, err)
+		cli.PrintLoadError(stderr, err)
 		return exitData
 	}
 	if !isTerminal(stdin) || !isTerminal(stdout) {
@@ -282,40 +249,4 @@ func isTerminal(f any) bool {
 		return term.IsTerminal(fd.Fd())
 	}
 	return true
-}
-
-func runSnapshot(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("snapshot", stderr)
-	path := dataFlag(fs)
-	lang := langFlag(fs)
-	tabName := fs.String("tab", "overview", "`TAB` to render: "+strings.Join(ui.TabNames[:], ", "))
-	width := fs.Int("width", 100, "width in `COLUMNS`")
-	height := fs.Int("height", 40, "height in `LINES`")
-	color := fs.Bool("color", false, "keep colours and styles (ANSI escape codes)")
-	if err := parseFlags(fs, args); err != nil {
-		return exitUsage
-	}
-	l, err := parseLang(fs, *lang)
-	if err != nil {
-		return exitUsage
-	}
-	tab, ok := ui.TabIndex(*tabName)
-	if !ok {
-		fmt.Fprintf(stderr, "lzdash snapshot: unknown tab %q: use one of %s\n", *tabName, strings.Join(ui.TabNames[:], ", "))
-		return exitUsage
-	}
-	if *width < 1 || *height < 1 || *width > 1000 || *height > 1000 {
-		fmt.Fprintln(stderr, "lzdash snapshot: --width and --height must be between 1 and 1000")
-		return exitUsage
-	}
-	ds, err := loadDataset(*path)
-	if err != nil {
-		reportLoadError(stderr, err)
-		return exitData
-	}
-	out := ui.Snapshot(ds, ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Dark: true})
-	if _, err := fmt.Fprintln(stdout, out); err != nil {
-		return outputFailed(stderr, fs, err)
-	}
-	return exitOK
 }

@@ -12,6 +12,7 @@ import (
 	"charm.land/ssh"
 
 	"lzdash/data/watch"
+	"lzdash/internal/cli"
 	"lzdash/server"
 )
 
@@ -101,7 +102,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	began := time.Now()
 	ds, err := loadDataset(*path)
 	if err != nil {
-		reportLoadError(stderr, err)
+		cli.PrintLoadError(stderr, err)
 		return exitData
 	}
 	loadTime := time.Since(began)

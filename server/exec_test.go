@@ -64,6 +64,9 @@ func TestCommandsRefused(t *testing.T) {
 		{"snapshot --width 100000", "--width"},
 		{"snapshot --lang fr", `unknown language "fr"`},
 		{"snapshot -h", "--tab"},
+		{"snapshot --height 121", "--height 1 to 120"},
+		{"validate", "validate is not available over SSH: it reads files on the server; use export"},
+		{"verify --sources /", "verify is not available over SSH"},
 	} {
 		out, stderr, st := run(t, c, tc.cmd)
 		if st != 1 || out != "" || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "\n") != 1 {

@@ -5,14 +5,17 @@ import (
 
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
+
+	"lzdash/internal/cli"
 )
 
 // Bounds on what a client may ask of a session. A terminal larger than
 // maxCols by maxRows is drawn at that size: every cell costs server memory,
-// so a client claiming a 65535-column window must not get one.
+// so a client claiming a 65535-column window must not get one. The bounds
+// are the command tree's, so that a snapshot obeys them too.
 const (
-	maxCols    = 320
-	maxRows    = 120
+	maxCols    = cli.RemoteMaxWidth
+	maxRows    = cli.RemoteMaxHeight
 	maxEnvVars = 32
 )
 
