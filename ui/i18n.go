@@ -50,7 +50,6 @@ type labels struct {
 	Since          string // "vs %d"
 	NoEarlier      string
 	Latest         string
-	NotFinal       string
 	Filter         string
 	NoMatch        string
 	ColYear        string
@@ -119,7 +118,6 @@ func zhLabels() *labels {
 		Since:         "较%d年",
 		NoEarlier:     "无更早数据",
 		Latest:        "最新",
-		NotFinal:      "非最终数据",
 		Filter:        "筛选：",
 		NoMatch:       "没有匹配的指标",
 		ColYear:       "年份", ColValue: "数值", ColChange: "变化", ColKind: "类型", ColSource: "来源",
@@ -168,7 +166,6 @@ func enLabels() *labels {
 		Since:         "vs %d",
 		NoEarlier:     "no earlier figure",
 		Latest:        "latest",
-		NotFinal:      "not final",
 		Filter:        "filter: ",
 		NoMatch:       "no indicator matches",
 		ColYear:       "Year", ColValue: "Value", ColChange: "Change", ColKind: "Kind", ColSource: "Source",

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"image/color"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 )
@@ -12,7 +10,6 @@ import (
 type Styles struct {
 	isDark bool
 
-	App        lipgloss.Style
 	Title      lipgloss.Style
 	Tab        lipgloss.Style
 	ActiveTab  lipgloss.Style
@@ -39,7 +36,6 @@ type Styles struct {
 	Category   lipgloss.Style
 	Filter     lipgloss.Style
 	TableHead  lipgloss.Style
-	Border     color.Color
 
 	Help help.Styles
 }
@@ -58,8 +54,7 @@ func NewStyles(isDark bool) Styles {
 		amber   = ld(lipgloss.Color("#9A6700"), lipgloss.Color("#D29922"))
 		border  = ld(lipgloss.Color("#D0D7DE"), lipgloss.Color("#30363D"))
 	)
-	s := Styles{isDark: isDark, Border: border}
-	s.App = lipgloss.NewStyle().Foreground(fg)
+	s := Styles{isDark: isDark}
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Tab = lipgloss.NewStyle().Foreground(subtle).Padding(0, 1)
 	s.ActiveTab = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent).Background(accentB).Padding(0, 1)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"lzdash/data"
@@ -124,9 +123,3 @@ func (e *env) chart(spec chartSpec, draw func() string) string {
 	e.charts[spec] = c
 	return c
 }
-
-// noKeys is embedded by tabs with no bindings of their own.
-type noKeys struct{}
-
-func (noKeys) ShortHelp() []key.Binding  { return nil }
-func (noKeys) FullHelp() [][]key.Binding { return nil }
