@@ -10,7 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // chunkedMin is the file size from which Parse reads the metrics list in
