@@ -127,3 +127,49 @@ func TestCompareZonesGood(t *testing.T) {
 		t.Errorf("ZoneYears(patents) = %v, want none for a city-wide metric", got)
 	}
 }
+
+// TestLatestZones checks each member zone's latest figure, in the order
+// of zones, with ranks, and shares only where the metric adds up and the
+// figures are of one year and kind of period.
+func TestLatestZones(t *testing.T) {
+	ds := testDataset(t,
+		metricYAML("output", "亿元", "",
+			"zone: a, year: 2020, value: 100, kind: actual",
+			"zone: b, year: 2020, value: 300, kind: actual",
+			"zone: ab, year: 2020, value: 400, kind: actual",
+			"zone: a, year: 2019, value: 90, kind: actual"),
+		metricYAML("mixed", "亿元", "",
+			"zone: a, year: 2021, value: 100, kind: actual",
+			"zone: b, year: 2020, value: 300, kind: actual"),
+		metricYAML("half", "亿元", "",
+			"zone: a, year: 2021, value: 50, kind: partial, period: 2021H1",
+			"zone: b, year: 2021, value: 300, kind: actual"),
+		metricYAML("places", "位", "",
+			"zone: a, year: 2020, value: 5, kind: actual",
+			"zone: b, year: 2020, value: 38, kind: actual"),
+		metricYAML("points", "个百分点", "",
+			"zone: a, year: 2020, value: 1.5, kind: actual",
+			"zone: b, year: 2020, value: 2, kind: actual"),
+	)
+	tests := []struct {
+		metric string
+		want   []zoneRow
+	}{
+		{"output", []zoneRow{{"a", 100, 2, 0.25, true}, {"b", 300, 1, 0.75, true}}},
+		{"mixed", []zoneRow{{"a", 100, 2, 0, false}, {"b", 300, 1, 0, false}}},
+		{"half", []zoneRow{{"a", 50, 2, 0, false}, {"b", 300, 1, 0, false}}},
+		{"places", []zoneRow{{"a", 5, 2, 0, false}, {"b", 38, 1, 0, false}}},
+		{"points", []zoneRow{{"a", 1.5, 2, 0, false}, {"b", 2, 1, 0, false}}},
+	}
+	for _, tt := range tests {
+		if got := rows(ds.LatestZones(ds.Metric(tt.metric))); !sameRows(got, tt.want) {
+			t.Errorf("%s:\ngot  %+v\nwant %+v", tt.metric, got, tt.want)
+		}
+	}
+	// CompareZones follows the same rule of what adds up.
+	for _, v := range ds.CompareZones(ds.Metric("places"), 2020) {
+		if v.ShareOK {
+			t.Errorf("CompareZones gives a ranking's position a share: %+v", v)
+		}
+	}
+}
