@@ -64,7 +64,7 @@ func benchKeys(b *testing.B, ds *data.Dataset) {
 			for b.Loop() {
 				for _, msg := range msgs {
 					next, _ := m.Update(msg)
-					m = next.(Model)
+					m = next.(*Model)
 				}
 				m.View()
 			}

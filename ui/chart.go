@@ -19,7 +19,7 @@ var sparkLevels = [...]string{"⣀", "⣤", "⣶", "⣿"}
 // sparkline draws one cell per point of the series, scaled between its
 // minimum and maximum; points that are not final are drawn faint, and a
 // space stands where the series breaks in comparability.
-func (e *env) sparkline(s []data.Point) string {
+func (st *Styles) sparkline(s []data.Point) string {
 	if len(s) == 0 {
 		return ""
 	}
@@ -38,21 +38,20 @@ func (e *env) sparkline(s []data.Point) string {
 			b.WriteByte(' ')
 		}
 		if p.Kind().Final() {
-			b.WriteString(e.st.Chart.Render(cell))
+			b.WriteString(st.Chart.Render(cell))
 		} else {
-			b.WriteString(e.st.Faint.Render(cell))
+			b.WriteString(st.Faint.Render(cell))
 		}
 	}
 	return b.String()
 }
 
-// chartSpec is what a line chart is drawn from; it is also the key under
-// which a drawn chart is cached.
+// chartSpec is what a line chart is drawn from within one content; it
+// is also the key under which the memo keeps a drawn chart.
 type chartSpec struct {
-	metric  string
-	zone    string
-	w, h    int
-	version int
+	metric string
+	zone   string
+	w, h   int
 }
 
 // lineChart plots a series over its years in at most w×h cells, with an

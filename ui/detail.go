@@ -25,74 +25,72 @@ func (t *indicators) figureRows(m *data.Metric, zone string) ([]*data.Figure, ma
 	}
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Year < fs[j].Year })
 	changes := map[*data.Figure]data.Change{}
-	for _, c := range data.Changes(t.env.ds.Series(m, zone), m.Unit) {
+	for _, c := range data.Changes(t.c.ds.Series(m, zone), m.Unit) {
 		changes[c.To.Figure] = c
 	}
 	return fs, changes
 }
 
 func (t *indicators) zoneID(m *data.Metric) string {
-	zs := m.Zones(t.env.ds)
+	zs := m.Zones(t.c.ds)
 	if len(zs) == 0 {
 		return ""
 	}
 	return zs[clamp(t.zone, 0, len(zs)-1)]
 }
 
-func (t *indicators) zoneName(id string) string {
-	if z := t.env.ds.Zone(id); z != nil {
-		return name(z.Name, t.env.lang)
-	}
-	return t.env.t.CityWide
+// pane is the layout of the right-hand pane for the selected metric.
+type pane struct {
+	m       *data.Metric
+	zone    string
+	fs      []*data.Figure
+	changes map[*data.Figure]data.Change
+	quote   string
+	avail   int // rows between the header and the quote
+	chart   chartSpec
+	chartOK bool // a chart is drawn
+	side    bool // the chart stands left of the table, not above it
 }
 
-// viewDetail renders the selected metric: header, chart, table, quote.
-func (t *indicators) viewDetail(w int) string {
-	e := t.env
+// pane lays out the detail pane at width w; its zero value, with no
+// metric, is an empty pane.
+func (t *indicators) pane(st *Styles, w int) pane {
 	m := t.Selected()
 	if m == nil {
-		return ""
+		return pane{}
 	}
-	zone := t.zoneID(m)
-	header := e.st.Heading.Render(name(m.Name, e.lang)) + e.st.Unit.Render(" ("+data.UnitLabel(clean(m.Unit), string(e.lang))+")")
-	if zs := m.Zones(e.ds); len(zs) > 1 {
-		header += e.st.Subtle.Render(fmt.Sprintf("  %s %d/%d  [z]", t.zoneName(zone), clamp(t.zone, 0, len(zs)-1)+1, len(zs)))
-	} else {
-		header += e.st.Subtle.Render("  " + t.zoneName(zone))
+	p := pane{m: m, zone: t.zoneID(m)}
+	p.fs, p.changes = t.figureRows(m, p.zone)
+	p.quote = t.viewQuote(st, m, p.fs, w)
+	p.avail = max(0, t.h-1-lipgloss.Height(p.quote)-1)
+	cw, ch := w, clamp(p.avail/2, 0, 12)
+	if w >= 100 {
+		p.side = true
+		cw = w * 2 / 5
+		ch = min(p.avail, max(8, cw/3))
 	}
-	fs, changes := t.figureRows(m, zone)
-	quote := t.viewQuote(m, fs, w)
-	avail := max(0, t.h-1-lipgloss.Height(quote)-1)
-	var body string
-	switch {
-	case w >= 100:
-		cw := w * 2 / 5
-		if chart := t.viewChart(m, zone, cw, min(avail, max(8, cw/3))); chart != "" {
-			body = lipgloss.JoinHorizontal(lipgloss.Top, chart, "  ", t.viewTable(m, fs, changes, w-cw-2, avail))
-			break
-		}
-		body = t.viewTable(m, fs, changes, w, avail)
-	default:
-		ch := clamp(avail/2, 0, 12)
-		chart := ""
-		if ch >= 5 {
-			chart = t.viewChart(m, zone, w, ch)
-		}
-		if chart == "" {
-			body = t.viewTable(m, fs, changes, w, avail)
-			break
-		}
-		body = chart + "\n" + t.viewTable(m, fs, changes, w, avail-lipgloss.Height(chart))
-	}
-	return strings.Join([]string{truncate(header, w), fit(body, w, avail), quote}, "\n")
+	// A chart needs four rows, five above a table, and a series.
+	p.chartOK = ch >= 4 && (p.side || ch >= 5) && len(t.c.ds.Series(m, p.zone)) > 0
+	p.chart = chartSpec{metric: m.ID, zone: p.zone, w: cw, h: ch}
+	return p
 }
 
-func (t *indicators) viewChart(m *data.Metric, zone string, w, h int) string {
-	e := t.env
-	s := e.ds.Series(m, zone)
-	if h < 4 || len(s) == 0 {
-		return ""
+// Prepare implements tab: it draws the selected metric's chart into the
+// memo.
+func (t *indicators) Prepare(st *Styles, mm *memo) {
+	if p := t.pane(st, t.detailWidth()); p.chartOK {
+		mm.keepChart(p.chart, func() string { return t.plot(p) })
 	}
+}
+
+// plot draws the line chart of the pane's metric and zone, with the
+// target line when the zone has a target.
+func (t *indicators) plot(p pane) string {
+	return lineChart(t.c.ds.Series(p.m, p.zone), targetOf(p.m, p.zone), p.chart.w, p.chart.h-1)
+}
+
+// targetOf is the value of the zone's last target for the metric, or nil.
+func targetOf(m *data.Metric, zone string) *float64 {
 	var target *float64
 	for i := range m.Figures {
 		f := &m.Figures[i]
@@ -101,33 +99,68 @@ func (t *indicators) viewChart(m *data.Metric, zone string, w, h int) string {
 			target = &v
 		}
 	}
-	plot := e.chart(chartSpec{metric: m.ID, zone: zone, w: w, h: h - 1}, func() string {
-		return lineChart(s, target, w, h-1)
-	})
-	legend := e.st.Chart.Render("─ " + name(m.Name, e.lang))
+	return target
+}
+
+// viewDetail renders the selected metric: header, chart, table, quote.
+func (t *indicators) viewDetail(st *Styles, mm *memo, w int) string {
+	c := t.c
+	p := t.pane(st, w)
+	if p.m == nil {
+		return ""
+	}
+	m, zone := p.m, p.zone
+	header := st.Heading.Render(name(m.Name, c.lang)) + st.Unit.Render(" ("+unitLabel(m.Unit, c.lang)+")")
+	if zs := m.Zones(c.ds); len(zs) > 1 {
+		header += st.Subtle.Render(fmt.Sprintf("  %s %d/%d  [z]", c.zoneName(zone), clamp(t.zone, 0, len(zs)-1)+1, len(zs)))
+	} else {
+		header += st.Subtle.Render("  " + c.zoneName(zone))
+	}
+	chart := ""
+	if p.chartOK {
+		chart = t.viewChart(st, p, mm.chart(p.chart, func() string { return t.plot(p) }))
+	}
+	var body string
+	switch {
+	case chart != "" && p.side:
+		body = lipgloss.JoinHorizontal(lipgloss.Top, chart, "  ", t.viewTable(st, m, p.fs, p.changes, w-p.chart.w-2, p.avail))
+	case chart != "":
+		body = chart + "\n" + t.viewTable(st, m, p.fs, p.changes, w, p.avail-lipgloss.Height(chart))
+	default:
+		body = t.viewTable(st, m, p.fs, p.changes, w, p.avail)
+	}
+	return strings.Join([]string{truncate(header, w), fit(body, w, p.avail), p.quote}, "\n")
+}
+
+// viewChart sets a drawn plot above its legend.
+func (t *indicators) viewChart(st *Styles, p pane, plot string) string {
+	c := t.c
+	s := c.ds.Series(p.m, p.zone)
+	target := targetOf(p.m, p.zone)
+	legend := st.Chart.Render("─ " + name(p.m.Name, c.lang))
 	var kinds []string
 	seen := map[data.Kind]bool{}
-	for _, p := range s {
-		if provisional(p) && !seen[p.Kind()] {
-			seen[p.Kind()] = true
-			kinds = append(kinds, e.t.kind(p.Kind()))
+	for _, pt := range s {
+		if provisional(pt) && !seen[pt.Kind()] {
+			seen[pt.Kind()] = true
+			kinds = append(kinds, c.t.kind(pt.Kind()))
 		}
 	}
 	if len(kinds) > 0 {
-		legend += "  " + e.st.Badge.Render("... "+strings.Join(kinds, "/"))
+		legend += "  " + st.Badge.Render("... "+strings.Join(kinds, "/"))
 	}
 	if target != nil {
-		legend += "  " + e.st.TargetLine.Render("--- "+e.t.Target+" "+num(*target, 2))
+		legend += "  " + st.TargetLine.Render("--- "+c.t.Target+" "+num(*target, 2))
 	}
 	if len(s) > 1 {
-		legend += e.st.Faint.Render("  " + e.t.ChartNote)
+		legend += st.Faint.Render("  " + c.t.ChartNote)
 	}
-	return fit(e.st.Chart.Render(plot)+"\n"+truncate(legend, w), w, h)
+	return fit(st.Chart.Render(plot)+"\n"+truncate(legend, p.chart.w), p.chart.w, p.chart.h)
 }
 
 // viewTable lists a metric's figures: year, value, change, kind, source.
-func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*data.Figure]data.Change, w, h int) string {
-	e := t.env
+func (t *indicators) viewTable(st *Styles, m *data.Metric, fs []*data.Figure, changes map[*data.Figure]data.Change, w, h int) string {
+	e := t.c
 	if h < 2 {
 		return ""
 	}
@@ -145,7 +178,7 @@ func (t *indicators) viewTable(m *data.Metric, fs []*data.Figure, changes map[*d
 	}
 	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
 	row := clamp(t.row, 0, max(0, len(rows)-1))
-	return newGrid(head, rows).render(&e.st, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
+	return newTable(head, rows).render(st, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
 }
 
 // changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)", with ~
@@ -161,8 +194,8 @@ func changeText(c data.Change, unit string, l Lang) string {
 
 // viewQuote shows the source text of the highlighted figure, with its
 // formula, note and any conflicting figure.
-func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string {
-	e := t.env
+func (t *indicators) viewQuote(st *Styles, m *data.Metric, fs []*data.Figure, w int) string {
+	e := t.c
 	if len(fs) == 0 {
 		return ""
 	}
@@ -173,22 +206,22 @@ func (t *indicators) viewQuote(m *data.Metric, fs []*data.Figure, w int) string 
 		lines = lines[:3]
 		lines[2] = truncate(lines[2]+"~~", w)
 	}
-	out := []string{e.st.Quote.Render(strings.Join(lines, "\n"))}
+	out := []string{st.Quote.Render(strings.Join(lines, "\n"))}
 	src := e.source(f.Source)
 	if s := e.ds.Source(f.Source); s != nil {
 		src += " " + clean(s.Title)
 	}
-	out = append(out, e.st.Faint.Render(truncate("  "+src, w)))
+	out = append(out, st.Faint.Render(truncate("  "+src, w)))
 	for _, p := range e.ds.Series(m, f.Zone) {
 		if p.Figure == f && p.Break {
-			out = append(out, e.st.Warn.Render(truncate(e.t.NotCompared+clean(p.Why.In(string(e.lang))), w)))
+			out = append(out, st.Warn.Render(truncate(e.t.NotCompared+clean(p.Why.In(string(e.lang))), w)))
 		}
 	}
 	if f.Formula != "" {
-		out = append(out, e.st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula), w)))
+		out = append(out, st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula), w)))
 	}
 	if !f.Note.Empty() {
-		out = append(out, e.st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note.In(string(e.lang))), w)))
+		out = append(out, st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note.In(string(e.lang))), w)))
 	}
 	return strings.Join(out, "\n")
 }

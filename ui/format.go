@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -66,19 +65,17 @@ func clean(s string) string { return data.Sanitize(s) }
 // name renders a dataset name in the current language, sanitized.
 func name(t data.Text, l Lang) string { return clean(t.In(string(l))) }
 
-// badge marks a figure that is not a final actual value: its kind, and
-// for a derived figure built on provisional or estimated inputs what it
-// stands as ([推算/预计]).
-func (e *env) badge(f *data.Figure) string {
-	if f.Kind == data.Actual {
-		return ""
+// badge styles a figure's badgeText, empty for an actual figure.
+func (st *Styles) badge(c *content, f *data.Figure) string {
+	if b := c.badgeText(f); b != "" {
+		return st.Badge.Render(b)
 	}
-	s := e.t.kind(f.Kind)
-	if st := e.ds.Standing(f); f.Kind == data.Derived && st != data.Actual {
-		s += "/" + e.t.kind(st)
-	}
-	return e.st.Badge.Render("[" + s + "]")
+	return ""
 }
+
+// unitLabel is a metric's unit as the heading of a chart or list shows
+// it, in the language on screen.
+func unitLabel(unit string, l Lang) string { return data.UnitLabel(clean(unit), string(l)) }
 
 // figureLabel is a figure's year, or its period in words when it is not
 // a flow over the calendar year: "2021年上半年", "as of May 2020".
@@ -153,17 +150,4 @@ func wrapText(s string, width int) string {
 		return ""
 	}
 	return lipgloss.Wrap(s, width, "")
-}
-
-// source names a figure's source briefly: publisher and date.
-func (e *env) source(id string) string {
-	s := e.ds.Source(id)
-	if s == nil {
-		return clean(id)
-	}
-	d := clean(s.Date)
-	if s.DateInferred {
-		d += "(" + e.t.Inferred + ")"
-	}
-	return fmt.Sprintf("%s %s", clean(s.Publisher), d)
 }

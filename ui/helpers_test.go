@@ -22,16 +22,16 @@ func testDataset(t testing.TB) *data.Dataset {
 }
 
 // sized returns a model after a window-size message.
-func sized(m Model, w, h int) Model {
+func sized(m *Model, w, h int) *Model {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	return next.(Model)
+	return next.(*Model)
 }
 
 // press sends keys by name ("tab", "shift+tab", "down", or one character).
-func press(m Model, keys ...string) Model {
+func press(m *Model, keys ...string) *Model {
 	for _, k := range keys {
 		next, _ := m.Update(keyMsg(k))
-		m = next.(Model)
+		m = next.(*Model)
 	}
 	return m
 }

@@ -14,13 +14,11 @@ import (
 // indicators lists every metric by category, with a chart, a table of its
 // figures and the source text of the highlighted one.
 type indicators struct {
-	env    *env
-	keys   indicatorKeys
+	c      *content
 	filter textinput.Model
 	typing bool
 
 	items  []listItem // category headings and the metrics that pass the filter
-	nameW  int        // the widest metric name in the current language
 	cursor int        // index into items; always on a metric when any
 	offset int        // first visible item
 	zone   int        // index into the selected metric's zones
@@ -37,39 +35,8 @@ type indicatorKeys struct {
 	Filter, Clear, Accept, Zone, RowUp, RowDown key.Binding
 }
 
-func newIndicators(e *env) *indicators {
-	ti := textinput.New()
-	ti.Prompt = ""
-	t := &indicators{env: e, filter: ti}
-	t.Refresh()
-	return t
-}
-
-func (t *indicators) ShortHelp() []key.Binding {
-	if t.typing {
-		return []key.Binding{t.keys.Accept, t.keys.Clear}
-	}
-	return []key.Binding{t.env.list.Up, t.env.list.Down, t.keys.Filter, t.keys.Zone, t.keys.RowDown}
-}
-
-func (t *indicators) FullHelp() [][]key.Binding {
-	l := t.env.list
-	return [][]key.Binding{{l.Up, l.Down, l.Page}, {t.keys.Filter, t.keys.Clear, t.keys.Zone}, {t.keys.RowDown}}
-}
-
-func (t *indicators) Capturing() bool { return t.typing }
-
-// SetSize implements tab.
-func (t *indicators) SetSize(w, h int) {
-	t.w, t.h = w, h
-	t.filter.SetWidth(max(1, t.listWidth()-lipgloss.Width(t.env.t.Filter)-2))
-	t.scroll()
-}
-
-// Refresh implements tab.
-func (t *indicators) Refresh() {
-	lt := t.env.t
-	t.keys = indicatorKeys{
+func newIndicatorKeys(lt *labels) indicatorKeys {
+	return indicatorKeys{
 		Filter:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", lt.KeyFilter)),
 		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", lt.KeyClear)),
 		Accept:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", lt.KeyAccept)),
@@ -77,33 +44,70 @@ func (t *indicators) Refresh() {
 		RowUp:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", lt.KeyRow)),
 		RowDown: key.NewBinding(key.WithKeys("]"), key.WithHelp("[/]", lt.KeyRow)),
 	}
-	var sel *data.Metric
-	if it := t.selectedItem(); it != nil {
-		sel = it.metric
+}
+
+func newIndicators() *indicators {
+	ti := textinput.New()
+	ti.Prompt = ""
+	return &indicators{filter: ti}
+}
+
+func (t *indicators) ShortHelp() []key.Binding {
+	k := t.c.ind
+	if t.typing {
+		return []key.Binding{k.Accept, k.Clear}
 	}
-	t.nameW = 0
-	for i := range t.env.ds.Metrics {
-		t.nameW = max(t.nameW, lipgloss.Width(name(t.env.ds.Metrics[i].Name, t.env.lang)))
+	return []key.Binding{t.c.list.Up, t.c.list.Down, k.Filter, k.Zone, k.RowDown}
+}
+
+func (t *indicators) FullHelp() [][]key.Binding {
+	l, k := t.c.list, t.c.ind
+	return [][]key.Binding{{l.Up, l.Down, l.PageUp}, {k.Filter, k.Clear, k.Zone}, {k.RowDown}}
+}
+
+func (t *indicators) Capturing() bool { return t.typing }
+
+// SetSize implements tab.
+func (t *indicators) SetSize(w, h int) {
+	t.w, t.h = w, h
+	if t.c != nil {
+		t.filter.SetWidth(max(1, t.listWidth()-lipgloss.Width(t.c.t.Filter)-2))
+		t.scroll()
 	}
+}
+
+// SetContent implements tab: the selected metric stays selected if the
+// new content has it, by id, and passes the filter.
+func (t *indicators) SetContent(c *content) {
+	sel := t.Selected()
+	t.c = c
+	t.filter.SetWidth(max(1, t.listWidth()-lipgloss.Width(c.t.Filter)-2))
 	t.rebuild(sel)
+	if m := t.Selected(); m != nil {
+		t.zone = clamp(t.zone, 0, max(0, len(m.Zones(c.ds))-1))
+	}
 }
 
 // rebuild recomputes the filtered list, keeping sel selected if it passes.
 func (t *indicators) rebuild(sel *data.Metric) {
-	ds, q := t.env.ds, strings.ToLower(strings.TrimSpace(t.filter.Value()))
+	q := strings.ToLower(strings.TrimSpace(t.filter.Value()))
 	t.items = t.items[:0]
-	for _, c := range ds.Categories {
-		first := true
-		for i := range ds.Metrics {
-			m := &ds.Metrics[i]
-			if m.Category != c.ID || !matches(m, q) {
-				continue
+	for i, it := range t.c.items {
+		if it.metric == nil {
+			// A heading, kept if a metric under it passes.
+			for _, next := range t.c.items[i+1:] {
+				if next.metric == nil {
+					break
+				}
+				if matches(next.metric, q) {
+					t.items = append(t.items, it)
+					break
+				}
 			}
-			if first {
-				t.items = append(t.items, listItem{heading: name(c.Name, t.env.lang)})
-				first = false
-			}
-			t.items = append(t.items, listItem{metric: m})
+			continue
+		}
+		if matches(it.metric, q) {
+			t.items = append(t.items, it)
 		}
 	}
 	t.cursor = -1
@@ -175,11 +179,11 @@ func (t *indicators) Update(msg tea.Msg) (tab, tea.Cmd) {
 
 func (t *indicators) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, t.keys.Accept):
+	case key.Matches(msg, t.c.ind.Accept):
 		t.typing = false
 		t.filter.Blur()
 		return nil
-	case key.Matches(msg, t.keys.Clear):
+	case key.Matches(msg, t.c.ind.Clear):
 		t.typing = false
 		t.filter.Blur()
 		t.filter.SetValue("")
@@ -194,35 +198,35 @@ func (t *indicators) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 
 func (t *indicators) handleKey(msg tea.KeyPressMsg) {
 	switch {
-	case key.Matches(msg, t.keys.Filter):
+	case key.Matches(msg, t.c.ind.Filter):
 		t.typing = true
 		t.filter.Focus()
-	case key.Matches(msg, t.keys.Clear):
+	case key.Matches(msg, t.c.ind.Clear):
 		t.filter.SetValue("")
 		t.rebuild(t.Selected())
-	case key.Matches(msg, t.keys.Zone):
+	case key.Matches(msg, t.c.ind.Zone):
 		if m := t.Selected(); m != nil {
-			t.zone = (t.zone + 1) % max(1, len(m.Zones(t.env.ds)))
+			t.zone = (t.zone + 1) % max(1, len(m.Zones(t.c.ds)))
 			t.row = 0
 		}
-	case key.Matches(msg, t.keys.RowUp):
+	case key.Matches(msg, t.c.ind.RowUp):
 		t.row = max(0, t.row-1)
-	case key.Matches(msg, t.keys.RowDown):
+	case key.Matches(msg, t.c.ind.RowDown):
 		if m := t.Selected(); m != nil {
 			fs, _ := t.figureRows(m, t.zoneID(m))
 			t.row = clamp(t.row+1, 0, max(0, len(fs)-1))
 		}
-	case key.Matches(msg, t.env.list.Up):
+	case key.Matches(msg, t.c.list.Up):
 		t.moveMetric(-1)
-	case key.Matches(msg, t.env.list.Down):
+	case key.Matches(msg, t.c.list.Down):
 		t.moveMetric(1)
-	case msg.String() == "pgup":
+	case key.Matches(msg, t.c.list.PageUp):
 		t.moveMetric(-max(1, t.h-2))
-	case msg.String() == "pgdown":
+	case key.Matches(msg, t.c.list.PageDown):
 		t.moveMetric(max(1, t.h-2))
-	case key.Matches(msg, t.env.list.Home):
+	case key.Matches(msg, t.c.list.Home):
 		t.moveMetric(-len(t.items))
-	case key.Matches(msg, t.env.list.End):
+	case key.Matches(msg, t.c.list.End):
 		t.moveMetric(len(t.items))
 	}
 }
@@ -261,32 +265,35 @@ func (t *indicators) scroll() {
 
 // listWidth fits the longest metric name in the current language, within
 // 22 columns and two fifths of the screen.
-func (t *indicators) listWidth() int { return clamp(t.nameW+3, 22, max(22, t.w*2/5)) }
+func (t *indicators) listWidth() int { return clamp(t.c.nameW+3, 22, max(22, t.w*2/5)) }
 func (t *indicators) listRows() int  { return max(1, t.h-1) }
 
 // View implements tab.
-func (t *indicators) View() string {
+func (t *indicators) View(st *Styles, mm *memo) string {
 	lw := t.listWidth()
-	sep := t.env.st.Faint.Render(strings.Repeat("│\n", max(0, t.h-1)) + "│")
-	left := lipgloss.NewStyle().Width(lw).MaxWidth(lw).Render(t.viewList(lw - 1))
-	right := t.viewDetail(max(1, t.w-lw-2))
+	sep := st.Faint.Render(strings.Repeat("│\n", max(0, t.h-1)) + "│")
+	left := st.Block.Width(lw).MaxWidth(lw).Render(t.viewList(st, lw-1))
+	right := t.viewDetail(st, mm, t.detailWidth())
 	return lipgloss.JoinHorizontal(lipgloss.Top, left, sep, " ", right)
 }
 
+// detailWidth is the width of the pane right of the list.
+func (t *indicators) detailWidth() int { return max(1, t.w-t.listWidth()-2) }
+
 // viewList renders the filter line and the visible part of the list.
-func (t *indicators) viewList(w int) string {
-	e := t.env
+func (t *indicators) viewList(st *Styles, w int) string {
+	c := t.c
 	var b strings.Builder
 	switch {
 	case t.typing:
-		b.WriteString(e.st.Filter.Render(e.t.Filter) + t.filter.View())
+		b.WriteString(st.Filter.Render(c.t.Filter) + t.filter.View())
 	case t.filter.Value() != "":
-		b.WriteString(e.st.Filter.Render(truncate(e.t.Filter+clean(t.filter.Value()), w)))
+		b.WriteString(st.Filter.Render(truncate(c.t.Filter+clean(t.filter.Value()), w)))
 	default:
-		b.WriteString(e.st.Faint.Render(truncate("/ "+e.t.KeyFilter, w)))
+		b.WriteString(st.Faint.Render(truncate("/ "+c.t.KeyFilter, w)))
 	}
 	if len(t.items) == 0 {
-		b.WriteString("\n" + e.st.Faint.Render(truncate(e.t.NoMatch, w)))
+		b.WriteString("\n" + st.Faint.Render(truncate(c.t.NoMatch, w)))
 		return b.String()
 	}
 	end := min(len(t.items), t.offset+t.listRows())
@@ -295,11 +302,11 @@ func (t *indicators) viewList(w int) string {
 		b.WriteString("\n")
 		switch {
 		case it.metric == nil:
-			b.WriteString(e.st.Category.Render(truncate(it.heading, w)))
+			b.WriteString(st.Category.Render(truncate(it.heading, w)))
 		case i == t.cursor:
-			b.WriteString(e.st.Selected.Render(padRight(truncate(">"+name(it.metric.Name, e.lang), w), w)))
+			b.WriteString(st.Selected.Render(padRight(truncate(">"+name(it.metric.Name, c.lang), w), w)))
 		default:
-			b.WriteString(truncate(" "+name(it.metric.Name, e.lang), w))
+			b.WriteString(truncate(" "+name(it.metric.Name, c.lang), w))
 		}
 	}
 	return b.String()

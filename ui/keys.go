@@ -1,6 +1,9 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 // keyMap is the set of global bindings, shown in every tab's help.
 type keyMap struct {
@@ -10,6 +13,8 @@ type keyMap struct {
 	Lang key.Binding
 	Help key.Binding
 	Quit key.Binding
+	// Interrupt quits even while a tab takes text input.
+	Interrupt key.Binding
 }
 
 // newKeyMap builds the global bindings with help text in the given labels.
@@ -21,39 +26,44 @@ func newKeyMap(t *labels) keyMap {
 		Lang: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", t.KeyLang)),
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
+
+		Interrupt: key.NewBinding(key.WithKeys("ctrl+c")),
 	}
 }
 
 // listKeys are the bindings shared by the tabs that show a list.
+// PageUp's help names both page keys, so help lists only PageUp.
 type listKeys struct {
-	Up   key.Binding
-	Down key.Binding
-	Page key.Binding
-	Home key.Binding
-	End  key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Home     key.Binding
+	End      key.Binding
 }
 
 func newListKeys(t *labels) listKeys {
 	return listKeys{
-		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", t.KeyUp)),
-		Down: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", t.KeyDown)),
-		Page: key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", t.KeyPage)),
-		Home: key.NewBinding(key.WithKeys("home", "g")),
-		End:  key.NewBinding(key.WithKeys("end", "G")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", t.KeyUp)),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", t.KeyDown)),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", t.KeyPage)),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", t.KeyPage)),
+		Home:     key.NewBinding(key.WithKeys("home", "g")),
+		End:      key.NewBinding(key.WithKeys("end", "G")),
 	}
 }
 
 // move applies a list key to a cursor over n items with a page of size
 // page, and reports whether the key was a list key.
-func (k listKeys) move(msg interface{ String() string }, cur, n, page int) (int, bool) {
+func (k listKeys) move(msg tea.KeyPressMsg, cur, n, page int) (int, bool) {
 	switch {
 	case key.Matches(msg, k.Up):
 		cur--
 	case key.Matches(msg, k.Down):
 		cur++
-	case msg.String() == "pgup":
+	case key.Matches(msg, k.PageUp):
 		cur -= max(1, page)
-	case msg.String() == "pgdown":
+	case key.Matches(msg, k.PageDown):
 		cur += max(1, page)
 	case key.Matches(msg, k.Home):
 		cur = 0

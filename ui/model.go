@@ -44,14 +44,26 @@ type Options struct {
 	Dark bool
 	// Tab is the tab to open on.
 	Tab int
-	// Shared, when set, is a cache of pages shared with other dashboards
-	// of the same process, such as the other sessions of a server.
+	// Shared, when set, shares the content derived from the dataset with
+	// the other dashboards of the same process, such as the other
+	// sessions of a server, which then calls Shared.Use on every reload.
 	Shared *Shared
 }
 
-// Model is the root of the dashboard.
+// headerRows are the rows above the tab's box: the tab bar and its rule.
+const headerRows = 2
+
+// Model is the root of the dashboard. It is used by pointer: Update
+// changes it in place and returns it.
 type Model struct {
-	env      *env
+	shared    *Shared
+	ownShared bool // shared is this dashboard's own, to be told of reloads
+	ds        *data.Dataset
+	lang      Lang
+	c         *content // ds in lang
+	st        Styles
+	memo      memo
+
 	tabs     [numTabs]tab
 	active   int
 	help     help.Model
@@ -63,78 +75,52 @@ type Model struct {
 	notice   string
 	noticeID int
 	loadErr  string
-
-	// frame is the last screen drawn, reused while only messages that
-	// change nothing arrive; Bubble Tea draws after every message, and a
-	// terminal answers several at start-up.
-	frame *frameMemo
-}
-
-type frameMemo struct {
-	s     string
-	valid bool
-	of    frameKey // the root state the frame was drawn in
-}
-
-// frameKey is the part of the root's state that is held by value, so that
-// two copies of a Model never take each other's frame.
-type frameKey struct {
-	active, width, height int
-	help                  bool
-	notice, loadErr       string
-}
-
-func (m Model) key() frameKey {
-	return frameKey{m.active, m.width, m.height, m.showHelp, m.notice, m.loadErr}
 }
 
 // New builds a dashboard on a validated dataset.
-func New(ds *data.Dataset, o Options) Model {
+func New(ds *data.Dataset, o Options) *Model {
 	if o.Lang == "" {
 		o.Lang = Zh
 	}
-	e := newEnv(ds, o.Lang, o.Dark)
-	e.shared = o.Shared
-	m := Model{env: e, help: help.New(), active: clamp(o.Tab, 0, numTabs-1), frame: &frameMemo{}}
-	m.tabs = [numTabs]tab{newOverview(e), newIndicators(e), newTargets(e), newZones(e), newSources(e)}
-	m.help.Styles = e.st.Help
+	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, st: NewStyles(o.Dark), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
+	if m.shared == nil {
+		m.shared, m.ownShared = NewShared(), true
+	}
+	m.tabs = [numTabs]tab{newOverview(), newIndicators(), newTargets(), newZones(), newSources()}
+	m.help.Styles = m.st.Help
 	// bubbles/help separates with • and cuts with …, both of ambiguous
 	// width: some CJK terminals draw them two columns wide, which would
 	// push the help line past the edge.
 	m.help.ShortSeparator = "  "
 	m.help.Ellipsis = "~"
+	m.setContent()
 	return m
 }
 
 // Init asks the terminal for its background colour. Reloaded data
 // arrives as DatasetMsg from whoever watches the file.
-func (m Model) Init() tea.Cmd {
+func (m *Model) Init() tea.Cmd {
 	return tea.RequestBackgroundColor
 }
 
-// Update handles a message.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg.(type) {
-	case tea.ColorProfileMsg, tea.EnvMsg, tea.KeyboardEnhancementsMsg, tea.ModeReportMsg,
-		tea.CapabilityMsg, tea.TerminalVersionMsg, tea.CursorPositionMsg, tea.ForegroundColorMsg,
-		tea.CursorColorMsg, tea.KeyReleaseMsg, tea.MouseMotionMsg, tea.MouseReleaseMsg,
-		tea.FocusMsg, tea.BlurMsg:
-		// Nothing on screen depends on these.
-		return m, nil
-	}
-	m.frame.valid = false
+// Update handles a message, then has the tab on screen prepare what its
+// view will draw: View itself changes nothing.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.prepare()
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
 		m.layout()
-		return m, nil
 	case tea.BackgroundColorMsg:
-		if msg.IsDark() != m.env.st.isDark {
-			m.env.st = NewStyles(msg.IsDark())
-			m.help.Styles = m.env.st.Help
-			m.refresh()
+		if msg.IsDark() != m.st.isDark {
+			m.st = NewStyles(msg.IsDark())
+			m.help.Styles = m.st.Help
 		}
-		return m, nil
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -143,44 +129,53 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if i, ok := m.tabAt(mo.X); ok {
 				m.active = i
 			}
-			return m, nil
+			return nil
 		}
 		// Below the tab bar and its rule, a click goes to the tab in
 		// the tab's own coordinates.
-		if mo.Y < 2 || mo.Y >= 2+m.bodyH {
-			return m, nil
+		if mo.Y < headerRows || mo.Y >= headerRows+m.bodyH {
+			return nil
 		}
-		mo.Y -= 2
+		mo.Y -= headerRows
 		return m.updateTab(tea.MouseClickMsg(mo))
 	case DatasetMsg:
-		return m.apply(msg)
+		_, cmd := m.apply(msg)
+		return cmd
 	case clearNoticeMsg:
 		if msg.id == m.noticeID {
 			m.notice = ""
 			m.layout()
 		}
-		return m, nil
+	default:
+		return m.updateTab(msg)
 	}
-	return m.updateTab(msg)
+	return nil
 }
 
-func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := m.env.keys
-	if msg.String() == "ctrl+c" {
-		return m, tea.Quit
+// prepare brings the memo in step with the content, the box and the
+// palette, and lets the tab on screen fill it.
+func (m *Model) prepare() {
+	m.memo.sync(memoKey{c: m.c, w: m.width, h: m.bodyH, dark: m.st.isDark})
+	m.tabs[m.active].Prepare(&m.st, &m.memo)
+}
+
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.c.keys
+	if key.Matches(msg, k.Interrupt) {
+		return tea.Quit
 	}
 	if m.tabs[m.active].Capturing() {
 		return m.updateTab(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
+		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.showHelp = !m.showHelp
 		m.layout()
 	case key.Matches(msg, k.Lang):
-		m.env.setLang(m.env.lang.Other())
-		m.refresh()
+		m.lang = m.lang.Other()
+		m.setContent()
 	case key.Matches(msg, k.Next):
 		m.active = (m.active + 1) % numTabs
 	case key.Matches(msg, k.Prev):
@@ -190,19 +185,30 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	default:
 		return m.updateTab(msg)
 	}
-	return m, nil
+	return nil
 }
 
-func (m Model) updateTab(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) updateTab(msg tea.Msg) tea.Cmd {
 	t, cmd := m.tabs[m.active].Update(msg)
 	m.tabs[m.active] = t
-	return m, cmd
+	return cmd
 }
 
-// refresh tells every tab that the language, styles or data changed.
-func (m *Model) refresh() {
+// setData swaps in a reloaded dataset.
+func (m *Model) setData(ds *data.Dataset) {
+	m.ds = ds
+	if m.ownShared {
+		m.shared.Use(ds)
+	}
+	m.setContent()
+}
+
+// setContent hands every tab the content of the dataset in the current
+// language: the one path by which content reaches the tabs.
+func (m *Model) setContent() {
+	m.c = m.shared.content(m.ds, m.lang)
 	for _, t := range m.tabs {
-		t.Refresh()
+		t.SetContent(m.c)
 	}
 	m.layout()
 }
@@ -211,50 +217,47 @@ func (m *Model) refresh() {
 // path by which sizes reach the tabs.
 func (m *Model) layout() {
 	m.help.SetWidth(m.width)
-	m.bodyH = max(0, m.height-2-lipgloss.Height(m.footer()))
+	m.bodyH = max(0, m.height-headerRows-lipgloss.Height(m.footer()))
 	for _, t := range m.tabs {
 		t.SetSize(m.width, m.bodyH)
 	}
 }
 
 // ShortHelp joins the active tab's bindings with the global ones.
-func (m Model) ShortHelp() []key.Binding {
-	k := m.env.keys
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.c.keys
 	return append(m.tabs[m.active].ShortHelp(), k.Next, k.Lang, k.Help, k.Quit)
 }
 
 // FullHelp lists the active tab's binding groups, then the global ones.
-func (m Model) FullHelp() [][]key.Binding {
-	k := m.env.keys
+func (m *Model) FullHelp() [][]key.Binding {
+	k := m.c.keys
 	return append(m.tabs[m.active].FullHelp(), []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.Help, k.Quit})
 }
 
 // Active returns the index of the tab on screen.
-func (m Model) Active() int { return m.active }
+func (m *Model) Active() int { return m.active }
 
 // Lang returns the display language.
-func (m Model) Lang() Lang { return m.env.lang }
+func (m *Model) Lang() Lang { return m.lang }
 
 // HelpOpen reports whether the full help is showing.
-func (m Model) HelpOpen() bool { return m.showHelp }
+func (m *Model) HelpOpen() bool { return m.showHelp }
 
 // Dataset returns the dataset on screen.
-func (m Model) Dataset() *data.Dataset { return m.env.ds }
+func (m *Model) Dataset() *data.Dataset { return m.ds }
 
 // LoadError returns the message of the last failed reload, if any.
-func (m Model) LoadError() string {
+func (m *Model) LoadError() string {
 	if m.loadErr == withheld {
-		return m.env.t.DataWithheld
+		return m.c.t.DataWithheld
 	}
 	return m.loadErr
 }
 
 // View renders the dashboard.
-func (m Model) View() tea.View {
-	if k := m.key(); !m.frame.valid || m.frame.of != k {
-		m.frame.s, m.frame.valid, m.frame.of = m.Render(), true, k
-	}
-	v := tea.NewView(m.frame.s)
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.Render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "lzdash"
@@ -262,37 +265,37 @@ func (m Model) View() tea.View {
 }
 
 // Render draws the whole screen as a string.
-func (m Model) Render() string {
+func (m *Model) Render() string {
 	if m.width < MinWidth || m.height < MinHeight {
 		if m.width <= 0 || m.height <= 0 {
 			return ""
 		}
-		msg := fmt.Sprintf(m.env.t.TooSmall, MinWidth, MinHeight, m.width, m.height)
+		msg := fmt.Sprintf(m.c.t.TooSmall, MinWidth, MinHeight, m.width, m.height)
 		return fit(wrapText(msg, m.width), m.width, m.height)
 	}
-	body := fit(m.tabs[m.active].View(), m.width, m.bodyH)
+	body := fit(m.tabs[m.active].View(&m.st, &m.memo), m.width, m.bodyH)
 	if gap := m.bodyH - lipgloss.Height(body); gap > 0 {
 		body += strings.Repeat("\n", gap)
 	}
-	rule := m.env.st.Faint.Render(strings.Repeat("─", m.width))
+	rule := m.st.Faint.Render(strings.Repeat("─", m.width))
 	// Each part is already cut to the width, and layout sized the body so
 	// that the parts fill the height exactly.
 	return strings.Join([]string{m.tabBar(), rule, body, m.footer()}, "\n")
 }
 
 // footer is the banner (a notice or a reload error) and the help.
-func (m Model) footer() string {
+func (m *Model) footer() string {
 	var parts []string
 	if m.loadErr != "" {
 		// The banner may take two lines so that the position and the
 		// message both show.
-		text := m.env.t.ReloadFailed + m.loadErr
+		text := m.c.t.ReloadFailed + m.loadErr
 		if m.loadErr == withheld {
-			text = m.env.t.DataWithheld
+			text = m.c.t.DataWithheld
 		}
-		parts = append(parts, m.env.st.ErrorBar.Render(fit(wrapText("✗ "+text, m.width), m.width, 2)))
+		parts = append(parts, m.st.ErrorBar.Render(fit(wrapText("✗ "+text, m.width), m.width, 2)))
 	} else if m.notice != "" {
-		parts = append(parts, m.env.st.Notice.Render("✓ "+m.notice))
+		parts = append(parts, m.st.Notice.Render("✓ "+m.notice))
 	}
 	// bubbles/help can overrun its width by one item when the ellipsis
 	// does not fit, so the help is cut to the width here as well.
@@ -307,29 +310,29 @@ func (m Model) footer() string {
 
 // tabBar renders the tab titles, numbered, with the dataset title on the
 // right when it fits.
-func (m Model) tabBar() string {
+func (m *Model) tabBar() string {
 	var b strings.Builder
 	for i := range numTabs {
 		b.WriteString(m.tabTitle(i))
 	}
 	bar := b.String()
-	title := m.env.st.Title.Render(name(m.env.ds.Title, m.env.lang))
+	title := m.st.Title.Render(name(m.ds.Title, m.lang))
 	if gap := m.width - lipgloss.Width(bar) - lipgloss.Width(title); gap >= 2 {
 		bar += strings.Repeat(" ", gap) + title
 	}
 	return bar
 }
 
-func (m Model) tabTitle(i int) string {
-	s := fmt.Sprintf("%d %s", i+1, m.env.t.Tabs[i])
+func (m *Model) tabTitle(i int) string {
+	s := fmt.Sprintf("%d %s", i+1, m.c.t.Tabs[i])
 	if i == m.active {
-		return m.env.st.ActiveTab.Render(s)
+		return m.st.ActiveTab.Render(s)
 	}
-	return m.env.st.Tab.Render(s)
+	return m.st.Tab.Render(s)
 }
 
 // tabAt finds the tab whose title covers column x of the tab bar.
-func (m Model) tabAt(x int) (int, bool) {
+func (m *Model) tabAt(x int) (int, bool) {
 	left := 0
 	for i := range numTabs {
 		w := lipgloss.Width(m.tabTitle(i))

@@ -16,12 +16,12 @@ import (
 
 // run drives the real root model through a teatest program and returns
 // it after quitting.
-func run(t *testing.T, m Model, w, h int, drive func(tm *teatest.TestModel)) Model {
+func run(t *testing.T, m *Model, w, h int, drive func(tm *teatest.TestModel)) *Model {
 	t.Helper()
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
 	drive(tm)
 	tm.Send(keyMsg("q"))
-	return tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
+	return tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(*Model)
 }
 
 // waitFor waits until the output holds every token. The renderer moves
@@ -107,7 +107,7 @@ func TestMoveSelection(t *testing.T) {
 	if tt.row != 2 {
 		t.Fatalf("targets row %d, want 2", tt.row)
 	}
-	contains(t, ansi.Strip(tg.Render()), tt.gaps[2].Target.Quote)
+	contains(t, ansi.Strip(tg.Render()), tt.c.targets[2].v.Target.Quote)
 }
 
 func TestFilter(t *testing.T) {
@@ -300,25 +300,25 @@ func TestMouseClickSelects(t *testing.T) {
 		t.Fatal("the fourth list row is a heading")
 	}
 	next, _ := m.Update(tea.MouseClickMsg{X: 3, Y: 2 + 4, Button: tea.MouseLeft})
-	m = next.(Model)
+	m = next.(*Model)
 	if got := m.tabs[TabIndicators].(*indicators).Selected(); got != target {
 		t.Fatalf("clicked %q, selected %q", target.ID, got.ID)
 	}
 	// A click on a heading keeps the selection.
 	next, _ = m.Update(tea.MouseClickMsg{X: 3, Y: 2 + 1, Button: tea.MouseLeft})
-	if got := next.(Model).tabs[TabIndicators].(*indicators).Selected(); got != target {
+	if got := next.(*Model).tabs[TabIndicators].(*indicators).Selected(); got != target {
 		t.Fatalf("a click on a heading selected %q", got.ID)
 	}
 
 	m = sized(New(ds, Options{Lang: En, Tab: TabTargets}), 120, 40)
 	m.Render()
 	next, _ = m.Update(tea.MouseClickMsg{X: 20, Y: 2 + 3, Button: tea.MouseLeft})
-	m = next.(Model)
+	m = next.(*Model)
 	tg := m.tabs[TabTargets].(*targets)
 	if tg.row != 2 {
 		t.Fatalf("clicked the third target, row is %d", tg.row)
 	}
-	contains(t, ansi.Strip(m.Render()), tg.gaps[2].Target.Quote)
+	contains(t, ansi.Strip(m.Render()), tg.c.targets[2].v.Target.Quote)
 
 	// Only the selected source's note is shown: click a source with one.
 	pick := -1
@@ -334,7 +334,7 @@ func TestMouseClickSelects(t *testing.T) {
 	m = sized(New(ds, Options{Lang: En, Tab: TabSources}), 120, 40)
 	m.Render()
 	next, _ = m.Update(tea.MouseClickMsg{X: 5, Y: 2 + 1 + pick, Button: tea.MouseLeft})
-	m = next.(Model)
+	m = next.(*Model)
 	if row := m.tabs[TabSources].(*sources).row; row != pick {
 		t.Fatalf("clicked source %d, row is %d", pick, row)
 	}

@@ -13,16 +13,16 @@ import (
 // cardWidth is the widest an overview card grows.
 const cardWidth = 38
 
-// overview shows the headline indicators as cards.
+// overview shows the headline indicators as cards, how the targets
+// stand, the zones at a glance and where sources disagree.
 type overview struct {
-	env *env
 	pager
 }
 
-func newOverview(e *env) *overview {
-	t := &overview{env: e}
-	t.pager = pager{env: e, tab: TabOverview, build: t.render}
-	return t
+func newOverview() *overview {
+	o := &overview{}
+	o.pager = pager{tab: TabOverview, build: o.render}
+	return o
 }
 
 // Update implements tab.
@@ -31,22 +31,9 @@ func (o *overview) Update(msg tea.Msg) (tab, tea.Cmd) {
 	return o, nil
 }
 
-// headlines are the metrics marked as headline, or the first few.
-func headlines(ds *data.Dataset) []*data.Metric {
-	var out []*data.Metric
-	for i := range ds.Metrics {
-		if ds.Metrics[i].Headline {
-			out = append(out, &ds.Metrics[i])
-		}
-	}
-	for i := 0; len(out) == 0 && i < min(8, len(ds.Metrics)); i++ {
-		out = append(out, &ds.Metrics[i])
-	}
-	return out
-}
-
-func (o *overview) render() string {
-	e := o.env
+// render draws the whole page for the tab's width.
+func (o *overview) render(st *Styles) string {
+	c := o.c
 	cols := clamp(o.w/cardWidth, 1, 4)
 	if o.w >= cols*cardWidth+cardWidth/2 && cols < 4 {
 		cols++
@@ -54,8 +41,8 @@ func (o *overview) render() string {
 	cw := o.w / cols
 	var rows []string
 	var row []string
-	for _, m := range headlines(e.ds) {
-		row = append(row, o.card(m, cw))
+	for _, m := range c.headlines {
+		row = append(row, o.card(st, m, cw))
 		if len(row) == cols {
 			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 			row = nil
@@ -64,73 +51,73 @@ func (o *overview) render() string {
 	if len(row) > 0 {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
-	rows = append(rows, "", o.summary())
-	if glance := o.glance(); glance != "" {
+	rows = append(rows, "", o.summary(st))
+	if glance := o.glance(st); glance != "" {
 		rows = append(rows, "", glance)
 	}
-	if c := o.disagreements(); c != "" {
-		rows = append(rows, "", c)
+	if d := o.disagreements(st); d != "" {
+		rows = append(rows, "", d)
 	}
 	return strings.Join(rows, "\n")
 }
 
 // card draws one metric: latest value, change, sparkline.
-func (o *overview) card(m *data.Metric, width int) string {
-	e := o.env
+func (o *overview) card(st *Styles, m *data.Metric, width int) string {
+	c := o.c
 	inner := max(1, width-4)
-	s := e.ds.Series(m, "")
-	title := e.st.Heading.Render(truncate(name(m.Name, e.lang), inner))
+	s := c.ds.Series(m, "")
+	title := st.Heading.Render(truncate(name(m.Name, c.lang), inner))
 	if len(s) == 0 {
-		return e.st.Card.Width(width).Render(strings.Join([]string{title, e.st.Faint.Render(e.t.NoData), "", "", ""}, "\n"))
+		return st.Card.Width(width).Render(strings.Join([]string{title, st.Faint.Render(c.t.NoData), "", "", ""}, "\n"))
 	}
 	last := s[len(s)-1]
-	val := e.st.Value.Render(e.figureValue(m, last.Figure))
-	line2 := strings.Join(nonEmpty(val, e.badge(last.Figure), e.st.Subtle.Render(fmt.Sprint(last.Year))), " ")
-	when := e.st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, e.lang), e.source(last.Figure.Source)), " | "))
-	change := e.st.Faint.Render(e.t.NoEarlier)
-	if c, ok := data.Latest(s, m.Unit); ok {
-		change = o.change(m, c)
+	val := st.Value.Render(c.figureValue(m, last.Figure))
+	line2 := strings.Join(nonEmpty(val, st.badge(c, last.Figure), st.Subtle.Render(fmt.Sprint(last.Year))), " ")
+	when := st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, c.lang), c.source(last.Figure.Source)), " | "))
+	change := st.Faint.Render(c.t.NoEarlier)
+	if ch, ok := data.Latest(s, m.Unit); ok {
+		change = o.change(st, m, ch)
 	} else if len(s) >= 2 {
-		change = e.st.Faint.Render(e.t.NotCompared + clean(last.Why.In(string(e.lang))))
+		change = st.Faint.Render(c.t.NotCompared + clean(last.Why.In(string(c.lang))))
 	}
-	spark := e.sparkline(s) + " " + e.st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year))
+	spark := st.sparkline(s) + " " + st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year))
 	body := []string{title, truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
-	return e.st.Card.Width(width).Render(strings.Join(body, "\n"))
+	return st.Card.Width(width).Render(strings.Join(body, "\n"))
 }
 
 // change renders a change with an arrow, the delta and its base year;
 // a base that is not final carries its kind.
-func (o *overview) change(m *data.Metric, c data.Change) string {
-	e := o.env
-	good, bad := e.st.Up, e.st.Down
+func (o *overview) change(st *Styles, m *data.Metric, c data.Change) string {
+	good, bad := st.Up, st.Down
 	if m.LowerIsBetter() {
 		good, bad = bad, good
 	}
-	arrow, st := "■", e.st.Subtle
+	lt := o.c.t
+	arrow, style := "■", st.Subtle
 	switch {
 	case c.Abs > 0:
-		arrow, st = "▲", good
+		arrow, style = "▲", good
 	case c.Abs < 0:
-		arrow, st = "▼", bad
+		arrow, style = "▼", bad
 	}
-	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP, e.lang)
+	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP, o.c.lang)
 	if c.Approx {
 		d = "~" + d
 	}
-	base := fmt.Sprintf(e.t.Since, c.From.Year)
+	base := fmt.Sprintf(lt.Since, c.From.Year)
 	if c.Standing != data.Actual {
-		base += "[" + e.t.kind(c.Standing) + "]"
+		base += "[" + lt.kind(c.Standing) + "]"
 	}
-	return st.Render(arrow+" "+d) + " " + e.st.Faint.Render(base)
+	return style.Render(arrow+" "+d) + " " + st.Faint.Render(base)
 }
 
 // summary counts what the dataset holds and how the targets stand.
-func (o *overview) summary() string {
-	e := o.env
-	st := e.ds.Stats()
+func (o *overview) summary(sty *Styles) string {
+	c := o.c
+	st := c.stats
 	// The counts are those of the Targets tab's rows, status by status.
 	met, missed, unknown, soft := 0, 0, 0, 0
-	vs := e.verdicts()
+	vs := c.verdicts
 	for _, v := range vs {
 		switch v.Status {
 		case data.Met:
@@ -145,17 +132,17 @@ func (o *overview) summary() string {
 		}
 	}
 	lines := []string{
-		e.st.Subtle.Render(strings.Join([]string{
-			fmt.Sprintf(e.t.Figures, st.Figures), fmt.Sprintf(e.t.Sources, st.Sources),
-			fmt.Sprintf(e.t.Conflicts, len(e.conflictList())),
+		sty.Subtle.Render(strings.Join([]string{
+			fmt.Sprintf(c.t.Figures, st.Figures), fmt.Sprintf(c.t.Sources, st.Sources),
+			fmt.Sprintf(c.t.Conflicts, len(c.conflicts)),
 		}, "  |  ")),
 	}
 	if len(vs) > 0 {
-		sum := fmt.Sprintf(e.t.TargetsSummary, len(vs), met, missed, unknown)
+		sum := fmt.Sprintf(c.t.TargetsSummary, len(vs), met, missed, unknown)
 		if soft > 0 {
-			sum += fmt.Sprintf(e.t.OnProvisional, soft)
+			sum += fmt.Sprintf(c.t.OnProvisional, soft)
 		}
-		lines = append(lines, e.st.Subtle.Render(sum))
+		lines = append(lines, sty.Subtle.Render(sum))
 	}
 	return wrapText(strings.Join(lines, "\n"), o.w)
 }
@@ -172,33 +159,30 @@ func nonEmpty(ss ...string) []string {
 
 // glance shows the targets and the zones side by side when there is room,
 // one above the other when not.
-func (o *overview) glance() string {
-	e := o.env
+func (o *overview) glance(st *Styles) string {
+	c := o.c
 	var parts []string
 	half := o.w
 	if o.w >= 110 {
 		half = o.w/2 - 2
 	}
-	if vs := e.verdicts(); len(vs) > 0 {
-		tg := &targets{env: e}
-		lines := []string{e.st.Heading.Render(e.t.Tabs[TabTargets])}
-		for _, v := range vs {
-			lines = append(lines, truncate(tg.status(v)+" "+name(v.Metric.Name, e.lang)+e.st.Faint.Render(" "+v.Target.Comparator+" "+amount(v.Target.Value, v.Target.UnitOr(v.Metric.Unit), e.lang)), half))
+	if len(c.targets) > 0 {
+		lines := []string{st.Heading.Render(c.t.Tabs[TabTargets])}
+		for _, r := range c.targets {
+			v := r.v
+			lines = append(lines, truncate(st.status(v, r.status)+" "+name(v.Metric.Name, c.lang)+st.Faint.Render(" "+r.target), half))
 		}
 		parts = append(parts, strings.Join(lines, "\n"))
 	}
 	var zl []string
-	for i := range e.ds.Metrics {
-		m := &e.ds.Metrics[i]
-		if pts := e.latestByZone(m); len(pts) >= 2 && len(zl) < 2 {
-			zl = append(zl, e.zoneBars(m, pts, half))
-		}
+	for _, zm := range c.zoneBars[:min(2, len(c.zoneBars))] {
+		zl = append(zl, st.zoneBars(c, zm, half))
 	}
 	if len(zl) > 0 {
-		parts = append(parts, e.st.Heading.Render(e.t.Tabs[TabZones])+"\n"+strings.Join(zl, "\n\n"))
+		parts = append(parts, st.Heading.Render(c.t.Tabs[TabZones])+"\n"+strings.Join(zl, "\n\n"))
 	}
 	if len(parts) == 2 && o.w >= 110 {
-		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(half+4).Render(parts[0]), parts[1])
+		return lipgloss.JoinHorizontal(lipgloss.Top, st.Block.Width(half+4).Render(parts[0]), parts[1])
 	}
 	return strings.Join(parts, "\n\n")
 }
@@ -207,13 +191,13 @@ func (o *overview) glance() string {
 // sources give differently, and the tensions the dataset names, each
 // figure with its kind, period and source, and the note that explains a
 // named one.
-func (o *overview) disagreements() string {
-	e := o.env
-	cs := e.conflictList()
+func (o *overview) disagreements(st *Styles) string {
+	e := o.c
+	cs := e.conflicts
 	if len(cs) == 0 {
 		return ""
 	}
-	lines := []string{e.st.Heading.Render(e.t.Disagreements)}
+	lines := []string{st.Heading.Render(e.t.Disagreements)}
 	for _, c := range cs {
 		if len(c.Figures) == 0 {
 			continue
@@ -224,9 +208,9 @@ func (o *overview) disagreements() string {
 			head += " " + name(z.Name, e.lang)
 		}
 		if !c.Curated() {
-			head += e.st.Subtle.Render(" " + figureLabel(first.Figure, e.lang))
+			head += st.Subtle.Render(" " + figureLabel(first.Figure, e.lang))
 		}
-		lines = append(lines, truncate(e.st.Value.Render(head), o.w))
+		lines = append(lines, truncate(st.Value.Render(head), o.w))
 		for _, r := range c.Figures {
 			parts := []string{e.figureValue(r.Metric, r.Figure), e.t.kind(r.Figure.Kind)}
 			if c.Curated() {
@@ -239,7 +223,7 @@ func (o *overview) disagreements() string {
 			lines = append(lines, truncate("  "+strings.Join(nonEmpty(parts...), "  "), o.w))
 		}
 		if n := c.Note.In(string(e.lang)); n != "" {
-			lines = append(lines, e.st.Warn.Render(truncate("  "+e.t.Note+e.t.Colon+clean(n), o.w)))
+			lines = append(lines, st.Warn.Render(truncate("  "+e.t.Note+e.t.Colon+clean(n), o.w)))
 		}
 	}
 	return strings.Join(lines, "\n")

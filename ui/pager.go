@@ -7,49 +7,42 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// pager is a tab body of prebuilt lines scrolled by the list keys and the
-// mouse wheel. The content is built only when the tab is shown after a
-// change of data, language or size, and a view is a slice of its lines,
-// which keeps a redraw cheap however rich the content is.
+// pager is a tab body of whole-page content scrolled by the list keys
+// and the mouse wheel. The page is drawn for the tab's width and kept in
+// the memo, so that scrolling only slices its lines.
 type pager struct {
-	env   *env
-	tab   int // which tab, for the shared cache
-	build func() string
-	lines []string
+	c     *content
+	tab   int // which tab, for the memo
+	build func(st *Styles) string
 	off   int
+	lines int // the page's length when last prepared
 	w, h  int
-	stale bool
 }
 
 // ShortHelp lists the scrolling keys.
 func (p *pager) ShortHelp() []key.Binding {
-	return []key.Binding{p.env.list.Up, p.env.list.Down}
+	return []key.Binding{p.c.list.Up, p.c.list.Down}
 }
 
 // FullHelp lists the scrolling keys.
 func (p *pager) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.env.list.Up, p.env.list.Down, p.env.list.Page}}
+	return [][]key.Binding{{p.c.list.Up, p.c.list.Down, p.c.list.PageUp}}
 }
 
 // Capturing implements tab: a pager takes no text input.
 func (p *pager) Capturing() bool { return false }
 
-// SetSize gives the pager its box; a new width means new content.
-func (p *pager) SetSize(w, h int) {
-	if w != p.w {
-		p.stale = true
-	}
-	p.w, p.h = w, h
-}
+// SetSize implements tab.
+func (p *pager) SetSize(w, h int) { p.w, p.h = w, h }
 
-// Refresh marks the content for rebuilding.
-func (p *pager) Refresh() { p.stale = true }
+// SetContent implements tab; Prepare clamps the scroll to the new page.
+func (p *pager) SetContent(c *content) { p.c = c }
 
-// scroll moves the view for a list key or the wheel.
+// scroll moves the page for a list key or the wheel.
 func (p *pager) scroll(msg tea.Msg) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		p.off, _ = p.env.list.move(msg, p.off, p.maxOff()+1, p.h-1)
+		p.off, _ = p.c.list.move(msg, p.off, p.maxOff()+1, p.h-1)
 	case tea.MouseWheelMsg:
 		switch msg.Mouse().Button {
 		case tea.MouseWheelUp:
@@ -60,16 +53,25 @@ func (p *pager) scroll(msg tea.Msg) {
 	}
 }
 
-func (p *pager) maxOff() int { return max(0, len(p.lines)-p.h) }
+func (p *pager) maxOff() int { return max(0, p.lines-p.h) }
 
-// View returns the visible lines.
-func (p *pager) View() string {
-	if p.stale && p.w > 0 {
-		e := p.env
-		k := pageKey{ds: e.ds, tab: p.tab, lang: e.lang, width: p.w, dark: e.st.isDark}
-		p.lines = strings.Split(e.shared.page(k, p.build), "\n")
-		p.stale = false
+// Prepare implements tab: it draws the page into the memo and clamps the
+// scroll to it.
+func (p *pager) Prepare(st *Styles, mm *memo) {
+	if p.w <= 0 {
+		return
 	}
+	mm.keepPage(p.tab, func() string { return p.build(st) })
+	p.lines = len(mm.pages[p.tab])
 	p.off = clamp(p.off, 0, p.maxOff())
-	return strings.Join(p.lines[p.off:min(len(p.lines), p.off+p.h)], "\n")
+}
+
+// View implements tab: the visible lines of the page.
+func (p *pager) View(st *Styles, mm *memo) string {
+	if p.w <= 0 {
+		return ""
+	}
+	lines := mm.page(p.tab, func() string { return p.build(st) })
+	off := clamp(p.off, 0, max(0, len(lines)-p.h))
+	return strings.Join(lines[off:min(len(lines), off+p.h)], "\n")
 }

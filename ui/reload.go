@@ -35,7 +35,7 @@ const withheld = "\x00withheld"
 
 // apply takes a reloaded dataset: a valid one replaces the data, an
 // invalid one leaves the last good data on screen with the error shown.
-func (m Model) apply(msg DatasetMsg) (Model, tea.Cmd) {
+func (m *Model) apply(msg DatasetMsg) (*Model, tea.Cmd) {
 	if msg.Err != nil || msg.Dataset == nil {
 		switch {
 		case errors.Is(msg.Err, ErrDataWithheld):
@@ -49,10 +49,9 @@ func (m Model) apply(msg DatasetMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.loadErr = ""
-	m.env.setData(msg.Dataset)
 	m.noticeID++
-	m.notice = m.env.t.Reloaded
-	m.refresh()
+	m.notice = m.c.t.Reloaded
+	m.setData(msg.Dataset)
 	id := m.noticeID
 	return m, tea.Tick(noticeFor, func(time.Time) tea.Msg { return clearNoticeMsg{id} })
 }

@@ -6,76 +6,62 @@ import (
 	"lzdash/data"
 )
 
-// maxSharedPages bounds a Shared cache; past it the cache starts afresh.
-const maxSharedPages = 64
-
-// Shared lets dashboards that show the same dataset reuse each other's
-// work. A server makes one for all its sessions, so that the Overview and
-// Zones pages are built once per dataset, language, width and palette
-// rather than once per visitor. It holds only finished text and is safe
-// for concurrent use; each dashboard keeps its own state.
+// Shared lets dashboards that show the same dataset share its content,
+// which is derived once per dataset and language. A server makes one for
+// all its sessions and calls Use on every reload; a dashboard made
+// without one has one of its own. Content is never changed once built,
+// so sharing it shares no mutable state; each dashboard keeps its own
+// cursors, sizes and memo. Shared is safe for concurrent use.
 //
-// It keeps the pages of one dataset only, the one named by Use (or, until
-// Use is called, the first one asked for), so that a replaced dataset is
-// not kept alive by its pages: dashboards still on an older one build
-// their pages without caching them until they catch up.
+// It keeps the content of one dataset only, the one named by Use (or,
+// until Use is called, the first one asked for), so that a replaced
+// dataset is not kept alive by its content: dashboards still on an older
+// one derive their content without keeping it until they catch up.
 type Shared struct {
-	mu      sync.Mutex
-	current *data.Dataset
-	pages   map[pageKey]string
+	mu       sync.Mutex
+	current  *data.Dataset
+	contents map[Lang]*content
 }
 
-// NewShared returns an empty cache.
-func NewShared() *Shared { return &Shared{pages: map[pageKey]string{}} }
+// NewShared returns an empty Shared.
+func NewShared() *Shared { return &Shared{contents: map[Lang]*content{}} }
 
-// Use makes ds the dataset whose pages are kept, and drops the pages of
-// any other.
+// Use makes ds the dataset whose content is kept, and drops the content
+// of any other.
 func (s *Shared) Use(ds *data.Dataset) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.current != ds {
 		s.current = ds
-		clear(s.pages)
+		clear(s.contents)
 	}
 }
 
-// pageKey is everything a pager's content depends on.
-type pageKey struct {
-	ds    *data.Dataset
-	tab   int
-	lang  Lang
-	width int
-	dark  bool
-}
-
-// page returns the content for k, building it on a miss. A nil Shared
-// builds every time.
-func (s *Shared) page(k pageKey, build func() string) string {
-	if s == nil {
-		return build()
-	}
+// content returns the content of ds in language l, deriving it on a
+// miss.
+func (s *Shared) content(ds *data.Dataset, l Lang) *content {
 	s.mu.Lock()
 	if s.current == nil {
-		s.current = k.ds
+		s.current = ds
 	}
-	p, ok := s.pages[k]
-	keep := k.ds == s.current
+	c, ok := s.contents[l]
+	keep := ds == s.current
 	s.mu.Unlock()
-	if ok {
-		return p
+	if ok && keep {
+		return c
 	}
-	p = build()
+	c = newContent(ds, l)
 	if !keep {
-		return p
+		return c
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if k.ds != s.current {
-		return p // replaced while building
+	if ds != s.current {
+		return c // replaced while deriving
 	}
-	if len(s.pages) >= maxSharedPages {
-		clear(s.pages)
+	if old, ok := s.contents[l]; ok {
+		return old // another dashboard derived it first
 	}
-	s.pages[k] = p
-	return p
+	s.contents[l] = c
+	return c
 }

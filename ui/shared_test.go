@@ -5,72 +5,88 @@ import (
 	"testing"
 )
 
-// TestSharedPages checks that dashboards sharing a cache build a page
-// once per key, draw the same screen as an unshared one, and may do so
-// concurrently.
-func TestSharedPages(t *testing.T) {
+// TestSharedContent checks that dashboards sharing a Shared derive the
+// content of a dataset once per language, draw the same screen as a
+// dashboard of their own, and may do so concurrently.
+func TestSharedContent(t *testing.T) {
 	ds := testDataset(t)
 	s := NewShared()
-	builds := 0
-	build := func() string { builds++; return "page" }
-	k := pageKey{ds: ds, tab: TabOverview, lang: Zh, width: 100, dark: true}
-	for range 3 {
-		if got := s.page(k, build); got != "page" {
-			t.Fatalf("page %q", got)
-		}
+	zh, en := s.content(ds, Zh), s.content(ds, En)
+	if zh == en || zh.lang != Zh || en.lang != En {
+		t.Fatal("one content for two languages")
 	}
-	other := k
-	other.width = 80
-	s.page(other, build)
-	if builds != 2 {
-		t.Fatalf("%d builds for two keys", builds)
+	if s.content(ds, Zh) != zh {
+		t.Fatal("the content was derived twice")
 	}
 
 	alone := sized(New(ds, Options{Lang: En}), 100, 30).Render()
 	shared := NewShared()
 	var wg sync.WaitGroup
 	views := make([]string, 8)
+	models := make([]*Model, 8)
 	for i := range views {
 		wg.Go(func() {
-			views[i] = sized(New(ds, Options{Lang: En, Shared: shared}), 100, 30).Render()
+			models[i] = sized(New(ds, Options{Lang: En, Shared: shared}), 100, 30)
+			views[i] = models[i].Render()
 		})
 	}
 	wg.Wait()
 	for i, v := range views {
 		if v != alone {
-			t.Fatalf("dashboard %d with a shared cache draws a different screen", i)
+			t.Fatalf("dashboard %d with shared content draws a different screen", i)
+		}
+		if models[i].c != models[0].c {
+			t.Fatalf("dashboard %d derived its own content", i)
 		}
 	}
-	if n := len(shared.pages); n != 1 {
-		t.Fatalf("%d pages cached for one key", n)
+	if n := len(shared.contents); n != 1 {
+		t.Fatalf("%d contents kept for one language", n)
 	}
 }
 
 // TestSharedKeepsOnlyTheCurrentDataset checks that a replaced dataset's
-// pages are dropped, and that a dashboard still on it caches nothing.
+// content is dropped, and that a dashboard still on it keeps nothing.
 func TestSharedKeepsOnlyTheCurrentDataset(t *testing.T) {
 	old, cur := testDataset(t), testDataset(t)
 	s := NewShared()
 	s.Use(old)
-	k := pageKey{ds: old, tab: TabOverview, lang: Zh, width: 100, dark: true}
-	s.page(k, func() string { return "old" })
-	if len(s.pages) != 1 {
-		t.Fatalf("%d pages for the current dataset, want 1", len(s.pages))
+	first := s.content(old, Zh)
+	if len(s.contents) != 1 {
+		t.Fatalf("%d contents for the current dataset, want 1", len(s.contents))
 	}
 	s.Use(cur)
-	if len(s.pages) != 0 {
-		t.Fatalf("%d pages left after the dataset was replaced", len(s.pages))
+	if len(s.contents) != 0 {
+		t.Fatalf("%d contents left after the dataset was replaced", len(s.contents))
 	}
-	builds := 0
-	for range 3 {
-		s.page(k, func() string { builds++; return "old" })
+	if again := s.content(old, Zh); again == first || len(s.contents) != 0 {
+		t.Fatalf("content of a replaced dataset was kept (%d kept)", len(s.contents))
 	}
-	if builds != 3 || len(s.pages) != 0 {
-		t.Fatalf("pages of a replaced dataset: %d builds for 3 draws, %d cached", builds, len(s.pages))
+	c := s.content(cur, Zh)
+	if c.ds != cur || s.content(cur, Zh) != c {
+		t.Fatal("the current dataset's content was not kept")
 	}
-	k.ds = cur
-	s.page(k, func() string { return "new" })
-	if got := s.page(k, func() string { return "rebuilt" }); got != "new" {
-		t.Fatalf("the current dataset's page was not kept: %q", got)
+}
+
+// TestReloadReplacesContent checks that a dashboard with a Shared of its
+// own drops the old dataset's content on reload, and that one on a
+// server's Shared takes the content the server's Use made current.
+func TestReloadReplacesContent(t *testing.T) {
+	old, cur := testDataset(t), testDataset(t)
+	m := sized(New(old, Options{Lang: En}), 100, 30)
+	before := m.c
+	next, _ := m.Update(DatasetMsg{Dataset: cur})
+	m = next.(*Model)
+	if m.c == before || m.c.ds != cur || m.shared.current != cur {
+		t.Fatal("a reload kept the old content")
+	}
+
+	server := NewShared()
+	server.Use(old)
+	a := sized(New(old, Options{Lang: En, Shared: server}), 100, 30)
+	server.Use(cur)
+	a.Update(DatasetMsg{Dataset: cur})
+	b := sized(New(cur, Options{Lang: En, Shared: server}), 100, 30)
+	if a.c != b.c || a.c.ds != cur {
+		t.Fatal("sessions on the same dataset hold different content")
 	}
 }

@@ -25,7 +25,7 @@ type SnapshotOptions struct {
 func Snapshot(ds *data.Dataset, o SnapshotOptions) string {
 	m := New(ds, Options{Lang: o.Lang, Tab: o.Tab, Dark: o.Dark})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: o.Width, Height: o.Height})
-	s := next.(Model).Render()
+	s := next.(*Model).Render()
 	if !o.Color {
 		s = ansi.Strip(s)
 		lines := strings.Split(s, "\n")

@@ -36,6 +36,9 @@ type Styles struct {
 	Category   lipgloss.Style
 	Filter     lipgloss.Style
 	TableHead  lipgloss.Style
+	// Block is the base of a block of text set to a width, for columns
+	// laid side by side.
+	Block lipgloss.Style
 
 	Help help.Styles
 }
@@ -81,6 +84,7 @@ func NewStyles(isDark bool) Styles {
 	s.Category = lipgloss.NewStyle().Bold(true).Foreground(subtle)
 	s.Filter = lipgloss.NewStyle().Foreground(accent)
 	s.TableHead = lipgloss.NewStyle().Bold(true).Foreground(subtle)
+	s.Block = lipgloss.NewStyle()
 	s.Help = help.DefaultStyles(isDark)
 	return s
 }

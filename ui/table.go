@@ -1,45 +1,26 @@
 package ui
 
-import (
-	"strings"
+import "strings"
 
-	"charm.land/lipgloss/v2"
-)
-
-// grid is a table of cells whose natural column widths are measured once,
-// by display width so that Chinese text lines up; drawing it touches only
-// the rows that are on screen.
-type grid struct {
-	head   []string
-	rows   [][]string
-	widths []int
+// render draws the table: see renderTable.
+func (tb table) render(st *Styles, flex, sel, offset, width, height int) string {
+	cells := func(i int) []string { return tb.rows[i] }
+	return renderTable(st, tb.head, tb.widths, len(tb.rows), cells, flex, sel, offset, width, height)
 }
 
-func newGrid(head []string, rows [][]string) *grid {
-	g := &grid{head: head, rows: rows, widths: make([]int, len(head))}
-	for i, h := range head {
-		g.widths[i] = lipgloss.Width(h)
-	}
-	for _, r := range rows {
-		for i := 0; i < len(head) && i < len(r); i++ {
-			g.widths[i] = max(g.widths[i], lipgloss.Width(r[i]))
-		}
-	}
-	return g
-}
-
-// render draws the header and the rows from offset that fit in height.
-// Column flex takes what is left of width and is truncated; no other
-// column takes more than a quarter of it. sel is the highlighted row, or
-// -1.
-func (g *grid) render(st *Styles, flex, sel, offset, width, height int) string {
+// renderTable draws a header and, from offset, the rows of n that fit in
+// height, asking cells only for those. natural holds the columns' natural
+// widths. Column flex takes what is left of width and is truncated; no
+// other column takes more than a quarter of it. sel is the highlighted
+// row, or -1.
+func renderTable(st *Styles, head []string, natural []int, n int, cells func(int) []string, flex, sel, offset, width, height int) string {
 	if height <= 0 || width <= 0 {
 		return ""
 	}
-	n := len(g.head)
-	widths := append([]int(nil), g.widths...)
+	cols := len(head)
+	widths := append([]int(nil), natural...)
 	used := 0
-	for i := 0; i < n; i++ {
+	for i := 0; i < cols; i++ {
 		if i != flex {
 			widths[i] = min(widths[i], max(4, width/4))
 			used += widths[i] + 2
@@ -48,12 +29,12 @@ func (g *grid) render(st *Styles, flex, sel, offset, width, height int) string {
 	widths[flex] = max(min(widths[flex], max(6, width/4)), min(widths[flex], width-used-2))
 	line := func(cells []string) string {
 		var b strings.Builder
-		for i := 0; i < n; i++ {
+		for i := 0; i < cols; i++ {
 			c := ""
 			if i < len(cells) {
 				c = cells[i]
 			}
-			if i == n-1 {
+			if i == cols-1 {
 				b.WriteString(truncate(c, widths[i]))
 				break
 			}
@@ -62,10 +43,10 @@ func (g *grid) render(st *Styles, flex, sel, offset, width, height int) string {
 		return b.String()
 	}
 	out := make([]string, 1, height)
-	out[0] = st.TableHead.Render(truncate(line(g.head), width))
-	end := min(len(g.rows), offset+height-1)
+	out[0] = st.TableHead.Render(truncate(line(head), width))
+	end := min(n, offset+height-1)
 	for i := max(0, offset); i < end; i++ {
-		l := truncate(line(g.rows[i]), width)
+		l := truncate(line(cells(i)), width)
 		if i == sel {
 			l = st.Selected.Render(padRight(l, width))
 		}

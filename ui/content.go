@@ -1,0 +1,244 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"lzdash/data"
+)
+
+// content is everything the dashboard derives from one dataset in one
+// language: labels and key help, target verdicts, conflicts, table rows
+// with their natural widths, the indicator list and the zones' figures.
+// It depends on no size and no palette, and is never changed once built,
+// so that dashboards, and the sessions of a server, share it.
+type content struct {
+	ds   *data.Dataset
+	lang Lang
+	t    *labels
+
+	keys keyMap
+	list listKeys
+	ind  indicatorKeys
+	src  sourceKeys
+
+	stats      data.Stats
+	headlines  []*data.Metric
+	verdicts   []data.Verdict // problems first, as data orders them
+	conflicts  []data.Conflict
+	conflicted map[*data.Figure]bool // figures in a conflict found by rule
+
+	items []listItem // every metric under its category heading
+	nameW int        // the widest metric name
+
+	zoneBars  []zoneMetric                // metrics two or more member zones report
+	solo      map[*data.Zone][]zoneFigure // figures only one member zone reports
+	members   []*data.Zone                // member zones, in order
+	zoneNameW int                         // the widest zone name
+	targets   []targetRow                 // one per verdict
+	targetW   [numClasses][]int           // natural widths of the targets table by width class
+	sources   table                       // the sources table
+	figures   []table                     // per source, the figures it supplies
+}
+
+// zoneMetric is a metric with each member zone's latest figure.
+type zoneMetric struct {
+	m    *data.Metric
+	vals []data.ZoneValue
+}
+
+// zoneFigure is the latest figure of a metric only one zone reports.
+type zoneFigure struct {
+	m *data.Metric
+	f *data.Figure
+}
+
+// table is a table's header and plain cells with their natural widths,
+// measured by display width so that Chinese text lines up.
+type table struct {
+	head   []string
+	rows   [][]string
+	widths []int
+}
+
+func newTable(head []string, rows [][]string) table {
+	return table{head: head, rows: rows, widths: widths(head, rows)}
+}
+
+// widths measures the natural width of every column.
+func widths(head []string, rows [][]string) []int {
+	w := make([]int, len(head))
+	for i, h := range head {
+		w[i] = lipgloss.Width(h)
+	}
+	for _, r := range rows {
+		for i := 0; i < len(w) && i < len(r); i++ {
+			w[i] = max(w[i], lipgloss.Width(r[i]))
+		}
+	}
+	return w
+}
+
+// newContent derives the content of ds in language l.
+func newContent(ds *data.Dataset, l Lang) *content {
+	t := labelsFor(l)
+	c := &content{ds: ds, lang: l, t: t, keys: newKeyMap(t), list: newListKeys(t), ind: newIndicatorKeys(t), src: newSourceKeys(t)}
+	c.stats = ds.Stats()
+	c.headlines = headlines(ds)
+	c.verdicts = ds.Verdicts()
+	c.conflicts = ds.Conflicts()
+	c.conflicted = map[*data.Figure]bool{}
+	for _, k := range c.conflicts {
+		if !k.Curated() {
+			for _, r := range k.Figures {
+				c.conflicted[r.Figure] = true
+			}
+		}
+	}
+	for _, cat := range ds.Categories {
+		first := true
+		for i := range ds.Metrics {
+			m := &ds.Metrics[i]
+			if m.Category != cat.ID {
+				continue
+			}
+			if first {
+				c.items = append(c.items, listItem{heading: name(cat.Name, l)})
+				first = false
+			}
+			c.items = append(c.items, listItem{metric: m})
+			c.nameW = max(c.nameW, lipgloss.Width(name(m.Name, l)))
+		}
+	}
+	c.buildZones()
+	c.buildTargets()
+	c.buildSources()
+	return c
+}
+
+// headlines are the metrics marked as headline, or the first few.
+func headlines(ds *data.Dataset) []*data.Metric {
+	var out []*data.Metric
+	for i := range ds.Metrics {
+		if ds.Metrics[i].Headline {
+			out = append(out, &ds.Metrics[i])
+		}
+	}
+	for i := 0; len(out) == 0 && i < min(8, len(ds.Metrics)); i++ {
+		out = append(out, &ds.Metrics[i])
+	}
+	return out
+}
+
+func (c *content) buildZones() {
+	ds := c.ds
+	c.solo = map[*data.Zone][]zoneFigure{}
+	for i := range ds.Zones {
+		z := &ds.Zones[i]
+		c.zoneNameW = max(c.zoneNameW, lipgloss.Width(name(z.Name, c.lang)))
+		if !z.IsAggregate() {
+			c.members = append(c.members, z)
+		}
+	}
+	for i := range ds.Metrics {
+		m := &ds.Metrics[i]
+		switch vs := ds.LatestZones(m); {
+		case len(vs) >= 2:
+			c.zoneBars = append(c.zoneBars, zoneMetric{m, vs})
+		case len(vs) == 1:
+			c.solo[vs[0].Zone] = append(c.solo[vs[0].Zone], zoneFigure{m, vs[0].Figure})
+		}
+	}
+}
+
+func (c *content) buildSources() {
+	ds, lt := c.ds, c.t
+	rows := make([][]string, len(ds.Sources))
+	c.figures = make([]table, len(ds.Sources))
+	for i := range ds.Sources {
+		src := &ds.Sources[i]
+		date := clean(src.Date)
+		if src.DateInferred {
+			date += "(" + lt.Inferred + ")"
+		}
+		refs := ds.FiguresFrom(src.ID)
+		rows[i] = []string{clean(src.Publisher), date, fmt.Sprint(len(refs)), c.sourceTitle(src)}
+		figs := make([][]string, len(refs))
+		for j, r := range refs {
+			zone := lt.CityWide
+			if z := ds.Zone(r.Figure.Zone); z != nil {
+				zone = name(z.Name, c.lang)
+			}
+			v := c.figureValue(r.Metric, r.Figure)
+			if r.Figure.Comparator != "" {
+				v = r.Figure.Comparator + " " + v
+			}
+			figs[j] = []string{name(r.Metric.Name, c.lang), zone, shortLabel(r.Figure, c.lang), v, lt.kind(r.Figure.Kind)}
+		}
+		c.figures[i] = newTable([]string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}, figs)
+	}
+	c.sources = newTable([]string{lt.ColPublisher, lt.ColDate, lt.ColFigures, lt.ColTitle}, rows)
+}
+
+func (c *content) sourceTitle(src *data.Source) string {
+	if c.lang == En && src.TitleEn != "" {
+		return clean(src.TitleEn)
+	}
+	return clean(src.Title)
+}
+
+// figureValue is a figure as stated, after its qualifier, in the
+// content's language: a ranking as 第65位（共169） / No. 65 of 169, else
+// the value in its unit (近100 亿元 / nearly CNY 10 bn).
+func (c *content) figureValue(m *data.Metric, f *data.Figure) string {
+	q := f.Qualifier.Prefix(string(c.lang))
+	if f.OutOf > 0 {
+		return q + data.Rank(f.Value, f.OutOf, string(c.lang))
+	}
+	return q + amount(f.Value, f.UnitOr(m.Unit), c.lang)
+}
+
+// badgeText names what a figure is when it is not a final actual value:
+// its kind, and for a derived figure built on provisional or estimated
+// inputs what it stands as ([推算/预计]). It is empty for an actual figure.
+func (c *content) badgeText(f *data.Figure) string {
+	if f.Kind == data.Actual {
+		return ""
+	}
+	s := c.t.kind(f.Kind)
+	if st := c.ds.Standing(f); f.Kind == data.Derived && st != data.Actual {
+		s += "/" + c.t.kind(st)
+	}
+	return "[" + s + "]"
+}
+
+// source names a figure's source briefly: publisher and date.
+func (c *content) source(id string) string {
+	s := c.ds.Source(id)
+	if s == nil {
+		return clean(id)
+	}
+	d := clean(s.Date)
+	if s.DateInferred {
+		d += "(" + c.t.Inferred + ")"
+	}
+	return clean(s.Publisher) + " " + d
+}
+
+// zoneName names a zone, or the whole city for "".
+func (c *content) zoneName(id string) string {
+	if z := c.ds.Zone(id); z != nil {
+		return name(z.Name, c.lang)
+	}
+	return c.t.CityWide
+}
+
+// joinNames joins names with the language's list separator.
+func (c *content) joinNames(names []string) string {
+	if c.lang == En {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names, "、")
+}

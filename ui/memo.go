@@ -1,0 +1,73 @@
+package ui
+
+import "strings"
+
+// maxCharts bounds the charts one memo keeps; past it they start afresh.
+const maxCharts = 64
+
+// memo is the dashboard's one size-dependent cache: the pages of the
+// scrolled tabs and the Indicators charts, drawn for one content, one
+// box and one palette. Anything else is drawn afresh by every view, as
+// the benchmarks show it costs little. Each dashboard has its own memo;
+// only the root's Update writes to it.
+type memo struct {
+	key    memoKey
+	pages  [numTabs][]string
+	charts map[chartSpec]string
+}
+
+// memoKey is everything the memo's entries depend on besides what names
+// each entry.
+type memoKey struct {
+	c     *content
+	w, h  int
+	dark  bool
+	valid bool
+}
+
+// sync empties the memo if it was drawn for anything but k.
+func (mm *memo) sync(k memoKey) {
+	k.valid = true
+	if mm.key != k {
+		*mm = memo{key: k}
+	}
+}
+
+// page returns the lines of a tab's page, building them when the memo
+// has none; a nil memo never keeps them.
+func (mm *memo) page(tab int, build func() string) []string {
+	if mm != nil && mm.pages[tab] != nil {
+		return mm.pages[tab]
+	}
+	return splitLines(build())
+}
+
+// keepPage builds and keeps a tab's page if the memo lacks it.
+func (mm *memo) keepPage(tab int, build func() string) {
+	if mm.pages[tab] == nil {
+		mm.pages[tab] = splitLines(build())
+	}
+}
+
+// chart returns the chart for spec, drawing it when the memo lacks it.
+func (mm *memo) chart(spec chartSpec, draw func() string) string {
+	if mm != nil {
+		if c, ok := mm.charts[spec]; ok {
+			return c
+		}
+	}
+	return draw()
+}
+
+// keepChart draws and keeps the chart for spec if the memo lacks it.
+func (mm *memo) keepChart(spec chartSpec, draw func() string) {
+	if _, ok := mm.charts[spec]; ok {
+		return
+	}
+	if mm.charts == nil || len(mm.charts) >= maxCharts {
+		mm.charts = map[chartSpec]string{}
+	}
+	mm.charts[spec] = draw()
+}
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }
