@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"charm.land/lipgloss/v2"
 
@@ -24,23 +25,31 @@ type content struct {
 	ind  indicatorKeys
 	src  sourceKeys
 
+	*facts
+
+	items []listItem // every metric under its category heading
+	nameW int        // the widest metric name
+
+	zoneNameW int               // the widest zone name
+	targets   []targetRow       // one per verdict
+	targetW   [numClasses][]int // natural widths of the targets table by width class
+	sources   table             // the sources table
+	// figures lays out, per source, the figures it supplies, on first
+	// use: the sources of a large dataset supply tens of thousands.
+	figures []func() table
+}
+
+// facts are what the content of a dataset holds in every language.
+type facts struct {
 	stats      data.Stats
 	headlines  []*data.Metric
 	verdicts   []data.Verdict // problems first, as data orders them
 	conflicts  []data.Conflict
 	conflicted map[*data.Figure]bool // figures in a conflict found by rule
 
-	items []listItem // every metric under its category heading
-	nameW int        // the widest metric name
-
-	zoneBars  []zoneMetric                // metrics two or more member zones report
-	solo      map[*data.Zone][]zoneFigure // figures only one member zone reports
-	members   []*data.Zone                // member zones, in order
-	zoneNameW int                         // the widest zone name
-	targets   []targetRow                 // one per verdict
-	targetW   [numClasses][]int           // natural widths of the targets table by width class
-	sources   table                       // the sources table
-	figures   []table                     // per source, the figures it supplies
+	zoneBars []zoneMetric                // metrics two or more member zones report
+	solo     map[*data.Zone][]zoneFigure // figures only one member zone reports
+	members  []*data.Zone                // member zones, in order
 }
 
 // zoneMetric is a metric with each member zone's latest figure.
@@ -81,22 +90,39 @@ func widths(head []string, rows [][]string) []int {
 	return w
 }
 
-// newContent derives the content of ds in language l.
-func newContent(ds *data.Dataset, l Lang) *content {
-	t := labelsFor(l)
-	c := &content{ds: ds, lang: l, t: t, keys: newKeyMap(t), list: newListKeys(t), ind: newIndicatorKeys(t), src: newSourceKeys(t)}
-	c.stats = ds.Stats()
-	c.headlines = headlines(ds)
-	c.verdicts = ds.Verdicts()
-	c.conflicts = ds.Conflicts()
-	c.conflicted = map[*data.Figure]bool{}
-	for _, k := range c.conflicts {
+// newFacts derives what every language's content of ds holds.
+func newFacts(ds *data.Dataset) *facts {
+	f := &facts{stats: ds.Stats(), headlines: headlines(ds), verdicts: ds.Verdicts(), conflicts: ds.Conflicts()}
+	f.conflicted = map[*data.Figure]bool{}
+	for _, k := range f.conflicts {
 		if !k.Curated() {
 			for _, r := range k.Figures {
-				c.conflicted[r.Figure] = true
+				f.conflicted[r.Figure] = true
 			}
 		}
 	}
+	f.solo = map[*data.Zone][]zoneFigure{}
+	for i := range ds.Zones {
+		if z := &ds.Zones[i]; !z.IsAggregate() {
+			f.members = append(f.members, z)
+		}
+	}
+	for i := range ds.Metrics {
+		m := &ds.Metrics[i]
+		switch vs := ds.LatestZones(m); {
+		case len(vs) >= 2:
+			f.zoneBars = append(f.zoneBars, zoneMetric{m, vs})
+		case len(vs) == 1:
+			f.solo[vs[0].Zone] = append(f.solo[vs[0].Zone], zoneFigure{m, vs[0].Figure})
+		}
+	}
+	return f
+}
+
+// newContent derives the content of ds in language l from its facts.
+func newContent(ds *data.Dataset, l Lang, f *facts) *content {
+	t := labelsFor(l)
+	c := &content{ds: ds, lang: l, t: t, keys: newKeyMap(t), list: newListKeys(t), ind: newIndicatorKeys(t), src: newSourceKeys(t), facts: f}
 	for _, cat := range ds.Categories {
 		first := true
 		for i := range ds.Metrics {
@@ -112,7 +138,9 @@ func newContent(ds *data.Dataset, l Lang) *content {
 			c.nameW = max(c.nameW, lipgloss.Width(name(m.Name, l)))
 		}
 	}
-	c.buildZones()
+	for i := range ds.Zones {
+		c.zoneNameW = max(c.zoneNameW, lipgloss.Width(name(ds.Zones[i].Name, l)))
+	}
 	c.buildTargets()
 	c.buildSources()
 	return c
@@ -132,31 +160,10 @@ func headlines(ds *data.Dataset) []*data.Metric {
 	return out
 }
 
-func (c *content) buildZones() {
-	ds := c.ds
-	c.solo = map[*data.Zone][]zoneFigure{}
-	for i := range ds.Zones {
-		z := &ds.Zones[i]
-		c.zoneNameW = max(c.zoneNameW, lipgloss.Width(name(z.Name, c.lang)))
-		if !z.IsAggregate() {
-			c.members = append(c.members, z)
-		}
-	}
-	for i := range ds.Metrics {
-		m := &ds.Metrics[i]
-		switch vs := ds.LatestZones(m); {
-		case len(vs) >= 2:
-			c.zoneBars = append(c.zoneBars, zoneMetric{m, vs})
-		case len(vs) == 1:
-			c.solo[vs[0].Zone] = append(c.solo[vs[0].Zone], zoneFigure{m, vs[0].Figure})
-		}
-	}
-}
-
 func (c *content) buildSources() {
 	ds, lt := c.ds, c.t
 	rows := make([][]string, len(ds.Sources))
-	c.figures = make([]table, len(ds.Sources))
+	c.figures = make([]func() table, len(ds.Sources))
 	for i := range ds.Sources {
 		src := &ds.Sources[i]
 		date := clean(src.Date)
@@ -165,21 +172,27 @@ func (c *content) buildSources() {
 		}
 		refs := ds.FiguresFrom(src.ID)
 		rows[i] = []string{clean(src.Publisher), date, fmt.Sprint(len(refs)), c.sourceTitle(src)}
-		figs := make([][]string, len(refs))
-		for j, r := range refs {
-			zone := lt.CityWide
-			if z := ds.Zone(r.Figure.Zone); z != nil {
-				zone = name(z.Name, c.lang)
-			}
-			v := c.figureValue(r.Metric, r.Figure)
-			if r.Figure.Comparator != "" {
-				v = r.Figure.Comparator + " " + v
-			}
-			figs[j] = []string{name(r.Metric.Name, c.lang), zone, shortLabel(r.Figure, c.lang), v, lt.kind(r.Figure.Kind)}
-		}
-		c.figures[i] = newTable([]string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}, figs)
+		c.figures[i] = sync.OnceValue(func() table { return c.figureTable(refs) })
 	}
 	c.sources = newTable([]string{lt.ColPublisher, lt.ColDate, lt.ColFigures, lt.ColTitle}, rows)
+}
+
+// figureTable lays out the figures a source supplies.
+func (c *content) figureTable(refs []data.FigureRef) table {
+	ds, lt := c.ds, c.t
+	figs := make([][]string, len(refs))
+	for j, r := range refs {
+		zone := lt.CityWide
+		if z := ds.Zone(r.Figure.Zone); z != nil {
+			zone = name(z.Name, c.lang)
+		}
+		v := c.figureValue(r.Metric, r.Figure)
+		if r.Figure.Comparator != "" {
+			v = r.Figure.Comparator + " " + v
+		}
+		figs[j] = []string{name(r.Metric.Name, c.lang), zone, shortLabel(r.Figure, c.lang), v, lt.kind(r.Figure.Kind)}
+	}
+	return newTable([]string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}, figs)
 }
 
 func (c *content) sourceTitle(src *data.Source) string {

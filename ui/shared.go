@@ -20,6 +20,7 @@ import (
 type Shared struct {
 	mu       sync.Mutex
 	current  *data.Dataset
+	facts    *facts // current's, once derived
 	contents map[Lang]*content
 }
 
@@ -32,7 +33,7 @@ func (s *Shared) Use(ds *data.Dataset) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.current != ds {
-		s.current = ds
+		s.current, s.facts = ds, nil
 		clear(s.contents)
 	}
 }
@@ -46,11 +47,15 @@ func (s *Shared) content(ds *data.Dataset, l Lang) *content {
 	}
 	c, ok := s.contents[l]
 	keep := ds == s.current
+	f := s.facts
 	s.mu.Unlock()
 	if ok && keep {
 		return c
 	}
-	c = newContent(ds, l)
+	if f == nil || !keep {
+		f = newFacts(ds)
+	}
+	c = newContent(ds, l, f)
 	if !keep {
 		return c
 	}
@@ -58,6 +63,9 @@ func (s *Shared) content(ds *data.Dataset, l Lang) *content {
 	defer s.mu.Unlock()
 	if ds != s.current {
 		return c // replaced while deriving
+	}
+	if s.facts == nil {
+		s.facts = f
 	}
 	if old, ok := s.contents[l]; ok {
 		return old // another dashboard derived it first

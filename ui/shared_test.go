@@ -12,8 +12,8 @@ func TestSharedContent(t *testing.T) {
 	ds := testDataset(t)
 	s := NewShared()
 	zh, en := s.content(ds, Zh), s.content(ds, En)
-	if zh == en || zh.lang != Zh || en.lang != En {
-		t.Fatal("one content for two languages")
+	if zh == en || zh.lang != Zh || en.lang != En || zh.facts != en.facts {
+		t.Fatal("one content for two languages, or facts derived per language")
 	}
 	if s.content(ds, Zh) != zh {
 		t.Fatal("the content was derived twice")

@@ -64,7 +64,7 @@ func (s *sources) figureCount() int {
 	if s.row >= len(s.c.figures) {
 		return 0
 	}
-	return len(s.c.figures[s.row].rows)
+	return len(s.c.ds.FiguresFrom(s.c.ds.Sources[s.row].ID))
 }
 
 // Update implements tab.
@@ -123,7 +123,7 @@ func (s *sources) figures(st *Styles, h int) string {
 	if h < 2 {
 		return ""
 	}
-	figs := s.c.figures[s.row]
+	figs := s.c.figures[s.row]()
 	off := clamp(s.figOff, 0, max(0, len(figs.rows)-(h-1)))
 	return figs.render(st, 0, -1, off, s.w, h)
 }
