@@ -21,6 +21,17 @@ func testDataset(t testing.TB) *data.Dataset {
 	return ds
 }
 
+// fixtureDataset loads testdata/fixture.yaml, the small dataset the
+// golden files render.
+func fixtureDataset(t testing.TB) *data.Dataset {
+	t.Helper()
+	ds, err := data.Load("testdata/fixture.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
 // sized returns a model after a window-size message.
 func sized(m *Model, w, h int) *Model {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})

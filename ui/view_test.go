@@ -11,11 +11,12 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-// TestGolden renders every tab at two sizes in both languages and
-// compares with testdata/TestGolden/*.golden; go test ./ui -update
-// rewrites them.
+// TestGolden renders every tab of the fixture dataset at two sizes in
+// both languages, as it opens and after moving down, and compares with
+// testdata/TestGolden/*.golden; go test ./ui -update rewrites them.
+// The fixture, unlike the embedded dataset, changes only with the code.
 func TestGolden(t *testing.T) {
-	ds := testDataset(t)
+	ds := fixtureDataset(t)
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, lang := range []Lang{Zh, En} {
 			for tab, tabName := range TabNames {
@@ -26,6 +27,29 @@ func TestGolden(t *testing.T) {
 				})
 			}
 		}
+	}
+	// The selection's details: the second metric's second zone and row,
+	// the second target, the second source.
+	for tab, keys := range map[int][]string{TabIndicators: {"down", "down", "down", "z", "]"}, TabTargets: {"down"}, TabSources: {"down", "]"}} {
+		t.Run(TabNames[tab]+"-moved-en-100x30", func(t *testing.T) {
+			m := press(sized(New(ds, Options{Lang: En, Tab: tab}), 100, 30), keys...)
+			golden.RequireEqual(t, ascii(t, m.Render()))
+		})
+	}
+}
+
+// TestGoldenEmbedded renders a few tabs of the embedded dataset, as a
+// smoke test of the real data: a data edit rewrites only these.
+func TestGoldenEmbedded(t *testing.T) {
+	ds := testDataset(t)
+	for _, c := range []struct {
+		tab  int
+		lang Lang
+	}{{TabOverview, Zh}, {TabTargets, En}, {TabZones, En}} {
+		t.Run(fmt.Sprintf("%s-%s-120x40", TabNames[c.tab], c.lang), func(t *testing.T) {
+			m := sized(New(ds, Options{Lang: c.lang, Tab: c.tab}), 120, 40)
+			golden.RequireEqual(t, ascii(t, m.Render()))
+		})
 	}
 }
 

@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestNoEmptyLabel checks that every label, in every language, is set:
+// a label left out of a language compiles as an empty string.
+func TestNoEmptyLabel(t *testing.T) {
+	for _, l := range []Lang{Zh, En} {
+		v := reflect.ValueOf(labelsFor(l)).Elem()
+		n := 0
+		for i := range v.NumField() {
+			f, field := v.Field(i), v.Type().Field(i).Name
+			switch f.Kind() {
+			case reflect.String:
+				n++
+				if f.String() == "" {
+					t.Errorf("%s: label %s is empty", l, field)
+				}
+			case reflect.Array:
+				for j := range f.Len() {
+					n++
+					if f.Index(j).String() == "" {
+						t.Errorf("%s: label %s[%d] is empty", l, field, j)
+					}
+				}
+			default:
+				t.Errorf("%s: label %s is a %s, which this test does not check", l, field, f.Kind())
+			}
+		}
+		if n < 50 {
+			t.Errorf("%s: only %d labels checked", l, n)
+		}
+	}
+}
