@@ -53,8 +53,12 @@ type pane struct {
 }
 
 // pane lays out the detail pane at width w; its zero value, with no
-// metric, is an empty pane.
+// metric, is an empty pane. With st nil the quote is left unstyled, for
+// measuring.
 func (t *indicators) pane(st *Styles, w int) pane {
+	if st == nil {
+		st = &Styles{}
+	}
 	m := t.Selected()
 	if m == nil {
 		return pane{}
@@ -77,8 +81,8 @@ func (t *indicators) pane(st *Styles, w int) pane {
 
 // Prepare implements tab: it draws the selected metric's chart into the
 // memo.
-func (t *indicators) Prepare(st *Styles, mm *memo) {
-	if p := t.pane(st, t.detailWidth()); p.chartOK {
+func (t *indicators) Prepare(_ *Styles, mm *memo) {
+	if p := t.pane(nil, t.detailWidth()); p.chartOK {
 		mm.keepChart(p.chart, func() string { return t.plot(p) })
 	}
 }

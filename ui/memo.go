@@ -14,6 +14,9 @@ type memo struct {
 	key    memoKey
 	pages  [numTabs][]string
 	charts map[chartSpec]string
+	// targets are the Targets table's styled rows, for the width class
+	// of the memo's width.
+	targets [][]string
 }
 
 // memoKey is everything the memo's entries depend on besides what names

@@ -130,12 +130,53 @@ func (t *targets) SetContent(c *content) {
 	t.offset = clamp(t.offset, 0, t.row)
 }
 
-// Prepare implements tab: the view keeps the highlighted row on screen.
-func (t *targets) Prepare(st *Styles, _ *memo) {
-	if len(t.c.targets) > 0 {
-		_, avail := t.layout(st)
-		t.offset = window(t.row, t.offset, len(t.c.targets), avail-1)
+// Prepare implements tab: it styles the table's rows into the memo, and
+// keeps the highlighted row on screen.
+func (t *targets) Prepare(st *Styles, mm *memo) {
+	if len(t.c.targets) == 0 {
+		return
 	}
+	if mm.targets == nil {
+		class := classOf(t.w)
+		mm.targets = make([][]string, len(t.c.targets))
+		for i := range mm.targets {
+			mm.targets[i] = t.styledRow(st, i, class)
+		}
+	}
+	avail := max(2, t.h-t.detailCount(t.c.targets[t.row].v)-1)
+	t.offset = window(t.row, t.offset, len(t.c.targets), avail-1)
+}
+
+// detailCount is how many lines detail draws for v.
+func (t *targets) detailCount(v data.Verdict) int {
+	n := 1 + min(len(v.Context), maxContext+1)
+	if v.Reason.In(string(t.c.lang)) != "" {
+		n++
+	}
+	if f := v.Basis; f != nil {
+		n++
+		if classOf(t.w) == narrow {
+			n++
+		}
+		if !f.Note.Empty() {
+			n++
+		}
+	}
+	return n
+}
+
+// styledRow is row i's cells, styled, in a width class.
+func (t *targets) styledRow(st *Styles, i int, class widthClass) []string {
+	r := t.c.targets[i]
+	cs := r.cells(class)
+	cs[0] = st.status(r.v, r.status)
+	if r.badge != "" {
+		cs[4] = r.basis + " " + st.Badge.Render(r.badge)
+	}
+	if class == wide {
+		cs[6] = st.bar(r.v)
+	}
+	return cs
 }
 
 // layout returns the detail lines of the highlighted target and the
@@ -218,7 +259,7 @@ func (st *Styles) bar(v data.Verdict) string {
 }
 
 // View implements tab.
-func (t *targets) View(st *Styles, _ *memo) string {
+func (t *targets) View(st *Styles, mm *memo) string {
 	c := t.c
 	if len(c.targets) == 0 {
 		return st.Faint.Render(c.t.NoData)
@@ -227,16 +268,10 @@ func (t *targets) View(st *Styles, _ *memo) string {
 	detail, avail := t.layout(st)
 	off := window(t.row, t.offset, len(c.targets), avail-1)
 	cells := func(i int) []string {
-		r := c.targets[i]
-		cs := r.cells(class)
-		cs[0] = st.status(r.v, r.status)
-		if r.badge != "" {
-			cs[4] = r.basis + " " + st.Badge.Render(r.badge)
+		if mm != nil && len(mm.targets) == len(c.targets) {
+			return mm.targets[i]
 		}
-		if class == wide {
-			cs[6] = st.bar(r.v)
-		}
-		return cs
+		return t.styledRow(st, i, class)
 	}
 	tbl := renderTable(st, c.targetHead(class), c.targetW[class], len(c.targets), cells, 1, t.row, off, t.w, avail)
 	return tbl + strings.Repeat("\n", max(1, avail-strings.Count(tbl, "\n"))) + strings.Join(detail, "\n")
@@ -247,7 +282,7 @@ const maxContext = 3
 
 // detail shows why a target stands as it does, the source text of the
 // target and of its basis, and the figures given as context, one line
-// each.
+// each, as many as detailCount says.
 func (t *targets) detail(st *Styles, v data.Verdict) []string {
 	c := t.c
 	var lines []string

@@ -9,6 +9,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"lzdash/data"
 )
 
 // TestGolden renders every tab of the fixture dataset at two sizes in
@@ -174,5 +176,22 @@ func TestViewChangesNothing(t *testing.T) {
 	first := m.View().Content
 	if second := press(m, "tab").View().Content; second == first || !strings.Contains(ansi.Strip(second), "filter") {
 		t.Fatal("a key did not draw the new tab")
+	}
+}
+
+// TestTargetDetailCount checks that the line count the Targets tab
+// scrolls by is that of the lines it draws, for every target and width
+// class.
+func TestTargetDetailCount(t *testing.T) {
+	for _, ds := range []*data.Dataset{fixtureDataset(t), testDataset(t)} {
+		for _, w := range []int{80, 100, 120} {
+			m := sized(New(ds, Options{Lang: En, Tab: TabTargets}), w, 40)
+			tg := m.tabs[TabTargets].(*targets)
+			for _, r := range tg.c.targets {
+				if got, want := tg.detailCount(r.v), len(tg.detail(&m.st, r.v)); got != want {
+					t.Errorf("width %d, %s: detailCount %d, detail draws %d lines", w, r.label, got, want)
+				}
+			}
+		}
 	}
 }
