@@ -67,7 +67,9 @@ func (t *indicators) pane(st *Styles, w int) pane {
 	p.fs, p.changes = t.figureRows(m, p.zone)
 	p.quote = t.viewQuote(st, m, p.fs, w)
 	p.avail = max(0, t.h-1-lipgloss.Height(p.quote)-1)
-	cw, ch := w, clamp(p.avail/2, 0, 12)
+	// Above the table, the chart takes what the table leaves, at least
+	// half the pane; its plot caps its own height (maxPlotRows).
+	cw, ch := w, clamp(p.avail-len(p.fs)-1, p.avail/2, maxPlotRows+5)
 	if w >= 100 {
 		p.side = true
 		cw = w * 2 / 5
@@ -81,29 +83,10 @@ func (t *indicators) pane(st *Styles, w int) pane {
 
 // Prepare implements tab: it draws the selected metric's chart into the
 // memo.
-func (t *indicators) Prepare(_ *Styles, mm *memo) {
+func (t *indicators) Prepare(st *Styles, mm *memo) {
 	if p := t.pane(nil, t.detailWidth()); p.chartOK {
-		mm.keepChart(p.chart, func() string { return t.plot(p) })
+		mm.keepChart(p.chart, func() string { return t.drawChart(st, p) })
 	}
-}
-
-// plot draws the line chart of the pane's metric and zone, with the
-// target line when the zone has a target.
-func (t *indicators) plot(p pane) string {
-	return lineChart(t.c.ds.Series(p.m, p.zone), targetOf(p.m, p.zone), p.chart.w, p.chart.h-1)
-}
-
-// targetOf is the value of the zone's last target for the metric, or nil.
-func targetOf(m *data.Metric, zone string) *float64 {
-	var target *float64
-	for i := range m.Figures {
-		f := &m.Figures[i]
-		if f.Kind == data.Target && f.Zone == zone {
-			v := m.Value(f)
-			target = &v
-		}
-	}
-	return target
 }
 
 // viewDetail renders the selected metric: header, chart, table, quote.
@@ -122,7 +105,7 @@ func (t *indicators) viewDetail(st *Styles, mm *memo, w int) string {
 	}
 	chart := ""
 	if p.chartOK {
-		chart = t.viewChart(st, p, mm.chart(p.chart, func() string { return t.plot(p) }))
+		chart = mm.chart(p.chart, func() string { return t.drawChart(st, p) })
 	}
 	var body string
 	switch {
@@ -134,32 +117,6 @@ func (t *indicators) viewDetail(st *Styles, mm *memo, w int) string {
 		body = t.viewTable(st, m, p.fs, p.changes, w, p.avail)
 	}
 	return strings.Join([]string{truncate(header, w), fit(body, w, p.avail), p.quote}, "\n")
-}
-
-// viewChart sets a drawn plot above its legend.
-func (t *indicators) viewChart(st *Styles, p pane, plot string) string {
-	c := t.c
-	s := c.ds.Series(p.m, p.zone)
-	target := targetOf(p.m, p.zone)
-	legend := st.Chart.Render("─ " + name(p.m.Name, c.lang))
-	var kinds []string
-	seen := map[data.Kind]bool{}
-	for _, pt := range s {
-		if provisional(pt) && !seen[pt.Kind()] {
-			seen[pt.Kind()] = true
-			kinds = append(kinds, c.t.kind(pt.Kind()))
-		}
-	}
-	if len(kinds) > 0 {
-		legend += "  " + st.Badge.Render("... "+strings.Join(kinds, "/"))
-	}
-	if target != nil {
-		legend += "  " + st.TargetLine.Render("--- "+c.t.Target+" "+num(*target, 2))
-	}
-	if len(s) > 1 {
-		legend += st.Faint.Render("  " + c.t.ChartNote)
-	}
-	return fit(st.Chart.Render(plot)+"\n"+truncate(legend, p.chart.w), p.chart.w, p.chart.h)
 }
 
 // viewTable lists a metric's figures: year, value, change, kind, source.

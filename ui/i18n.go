@@ -75,6 +75,9 @@ type labels struct {
 	Formula        string
 	Note           string
 	ChartNote      string
+	ChartTarget    string // "target %d"
+	ChartLower     string
+	ChartBreak     string // "gap before %d: "
 	StatusMet      string
 	StatusMissed   string
 	StatusUnknown  string
@@ -131,6 +134,9 @@ func zhLabels() *labels {
 		Formula:        "算法",
 		Note:           "注",
 		ChartNote:      "折线只连接可比的数据",
+		ChartTarget:    "%d年目标",
+		ChartLower:     "纵轴倒置：数值越小越好",
+		ChartBreak:     "%d年前断开：",
 		StatusMet:      "已达成",
 		StatusMissed:   "未达成",
 		StatusUnknown:  "未知",
@@ -179,6 +185,9 @@ func enLabels() *labels {
 		Formula:        "Formula",
 		Note:           "Note",
 		ChartNote:      "the line joins only figures that compare",
+		ChartTarget:    "target %d",
+		ChartLower:     "axis inverted: lower is better",
+		ChartBreak:     "gap before %d: ",
 		StatusMet:      "met",
 		StatusMissed:   "missed",
 		StatusUnknown:  "unknown",
