@@ -203,14 +203,15 @@ func (c *content) sourceTitle(src *data.Source) string {
 }
 
 // figureValue is a figure as stated, after its qualifier, in the
-// content's language: a ranking as 第65位（共169） / No. 65 of 169, else
-// the value in its unit (近100 亿元 / nearly CNY 10 bn).
+// content's language: a ranking as 第65位（共169） / No. 65 of 169, places
+// gained as 5 位 / 5 places, else the value in its unit (近100 亿元 /
+// nearly CNY 10 bn).
 func (c *content) figureValue(m *data.Metric, f *data.Figure) string {
 	q := f.Qualifier.Prefix(string(c.lang))
 	if f.OutOf > 0 {
 		return q + data.Rank(f.Value, f.OutOf, string(c.lang))
 	}
-	return q + amount(f.Value, f.UnitOr(m.Unit), c.lang)
+	return q + data.MetricAmount(m, f.Value, clean(f.UnitOr(m.Unit)), string(c.lang))
 }
 
 // badgeText names what a figure is when it is not a final actual value:

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -130,7 +131,11 @@ func (t *indicators) viewTable(st *Styles, m *data.Metric, fs []*data.Figure, ch
 	for i, f := range fs {
 		chg, val := "-", e.figureValue(m, f)
 		if c, ok := changes[f]; ok {
-			chg = changeText(c, m.Unit, e.lang)
+			chg = changeText(c, m, e.lang)
+			if i != t.row {
+				// The highlighted row is drawn reversed, in one style.
+				chg = st.changeStyle(m, c.Abs).Render(chg)
+			}
 		}
 		if f.Kind == data.Target {
 			val = f.Comparator + " " + val
@@ -142,15 +147,34 @@ func (t *indicators) viewTable(st *Styles, m *data.Metric, fs []*data.Figure, ch
 	return newTable(head, rows).render(st, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
 }
 
-// changeText is a change as "+1.5pp" or "+6.76 亿元 (+11.8%)", with ~
-// before a change between approximate figures.
-func changeText(c data.Change, unit string, l Lang) string {
-	// A relative change of a percentage says little; points say it all.
-	s := delta(c.Abs, unit, c.PP, c.Rel, c.RelOK && !c.PP, l)
+// changeText is a change as "+1.5pp", "+6.76 亿元 (+11.8%)" or, for a
+// ranking, "up 14 places" / "上升14位", with ~ before a change between
+// approximate figures. A change of places has no relative change: a
+// rank that halves has not grown by -50%.
+func changeText(c data.Change, m *data.Metric, l Lang) string {
+	var s string
+	if data.IsPlaces(clean(m.Unit)) {
+		s = data.MetricChange(m, math.Round(c.Abs*100)/100, clean(m.Unit), string(l))
+	} else {
+		// A relative change of a percentage says little; points say it all.
+		s = delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP, l)
+	}
 	if c.Approx {
 		s = "~" + s
 	}
 	return s
+}
+
+// changeStyle colours a change by what it means for the metric, not by
+// its sign: a rank that falls from 18 to 4 is good news.
+func (st *Styles) changeStyle(m *data.Metric, abs float64) lipgloss.Style {
+	switch m.Improves(abs) {
+	case 1:
+		return st.Up
+	case -1:
+		return st.Down
+	}
+	return st.Block
 }
 
 // viewQuote shows the source text of the highlighted figure, with its
