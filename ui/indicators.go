@@ -311,3 +311,37 @@ func (t *indicators) viewList(st *Styles, w int) string {
 	}
 	return b.String()
 }
+
+// focus selects the metric with id, or with id "" the first metric with
+// figures for zone, and that zone when zone is not "". It clears the
+// filter, and reports whether it found them.
+func (t *indicators) focus(id, zone string) bool {
+	t.filter.SetValue("")
+	t.rebuild(nil)
+	for i, it := range t.items {
+		m := it.metric
+		if m == nil || (id != "" && m.ID != id) {
+			continue
+		}
+		zi := 0
+		if zone != "" {
+			zi = indexOf(m.Zones(t.c.ds), zone)
+			if zi < 0 {
+				continue
+			}
+		}
+		t.cursor, t.zone, t.row = i, zi, 0
+		t.scroll()
+		return true
+	}
+	return false
+}
+
+func indexOf(ss []string, s string) int {
+	for i, x := range ss {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

@@ -53,7 +53,7 @@ func code(err error) int {
 func TestRemoteTreeHasNoFileFlags(t *testing.T) {
 	got := strings.Join(Synopses(true), ", ")
 	want := "export [--format json|csv] [--table figures|targets|conflicts|sources], " +
-		"snapshot [--color] [--height LINES] [--lang zh|en] [--tab TAB] [--width COLUMNS]"
+		"snapshot [--color] [--height LINES] [--lang zh|en] [--metric ID] [--tab TAB] [--width COLUMNS] [--zone ID]"
 	if got != want {
 		t.Fatalf("remote synopses\n%s\nwant\n%s", got, want)
 	}
@@ -133,6 +133,32 @@ func TestSnapshotFixture(t *testing.T) {
 	for i, l := range lines {
 		if len([]rune(l)) > 80 {
 			t.Errorf("line %d is wider than 80: %q", i+1, l)
+		}
+	}
+}
+
+// TestSnapshotMetric checks that --metric and --zone open the Indicators
+// tab on that metric and zone, locally and over SSH, and that an unknown
+// id is a usage error that names it.
+func TestSnapshotMetric(t *testing.T) {
+	for _, remote := range []bool{false, true} {
+		out, errOut, err := run(t, remote, "snapshot", "--metric", "zone-rank", "--zone", "west", "--width", "100", "--height", "30", "--lang", "en")
+		if err != nil || errOut != "" || !strings.Contains(out, ">National rank") || !strings.Contains(out, "West Zone") ||
+			!strings.Contains(out, "No. 138 of 218") {
+			t.Fatalf("remote %v: %v, stderr %q:\n%s", remote, err, errOut, out)
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--metric", "nope"}, `unknown metric "nope"`},
+		{[]string{"--zone", "nowhere"}, `unknown zone "nowhere"`},
+		{[]string{"--metric", "patents", "--zone", "east"}, `metric "patents" has no figures for zone "east"`},
+	} {
+		_, errOut, err := run(t, false, append([]string{"snapshot"}, tc.args...)...)
+		if code(err) != ExitUsage || !strings.Contains(errOut+err.Error(), tc.want) {
+			t.Errorf("%q: exit %d, %v, stderr %q; want usage error %q", tc.args, code(err), err, errOut, tc.want)
 		}
 	}
 }

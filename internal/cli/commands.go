@@ -63,6 +63,8 @@ func snapshotCmd() Command {
 			width := fs.Int("width", 100, "width in `COLUMNS`")
 			height := fs.Int("height", 40, "height in `LINES`")
 			color := fs.Bool("color", false, "keep colours and styles (ANSI escape codes)")
+			metric := fs.String("metric", "", "open the indicators tab on the metric with this `ID`")
+			zone := fs.String("zone", "", "open the indicators tab on the zone with this `ID`")
 			return func() error {
 				l, ok := ui.ParseLang(*lang)
 				if !ok {
@@ -83,7 +85,11 @@ func snapshotCmd() Command {
 				if err != nil {
 					return err
 				}
-				out := ui.Snapshot(ds, ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Dark: true})
+				o := ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Dark: true, Metric: *metric, Zone: *zone}
+				if err := o.Check(ds); err != nil {
+					return usagef("%v", err)
+				}
+				out := ui.Snapshot(ds, o)
 				return output(fmt.Fprintln(env.Stdout, out))
 			}
 		}}
