@@ -13,6 +13,10 @@ import (
 // that a handful of yearly figures could use, and push the table down.
 const maxPlotRows = 13
 
+// minPlotRows is the least height a plot is drawn in: fewer rows could
+// not tell its figures apart.
+const minPlotRows = 4
+
 // maxTicks is the most value ticks an axis labels.
 const maxTicks = 6
 
@@ -45,7 +49,7 @@ func niceStep(raw float64) float64 {
 // maxPlotRows); ok is false when rows cannot hold two ticks.
 func newAxis(lo, hi float64, rows int, inverted bool) (axis, bool) {
 	rows = min(rows, maxPlotRows)
-	if rows < 2 {
+	if rows < minPlotRows {
 		return axis{}, false
 	}
 	if hi == lo {

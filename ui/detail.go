@@ -144,7 +144,37 @@ func (t *indicators) viewTable(st *Styles, m *data.Metric, fs []*data.Figure, ch
 	}
 	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
 	row := clamp(t.row, 0, max(0, len(rows)-1))
-	return newTable(head, rows).render(st, len(head)-1, row, window(row, 0, len(rows), h-1), w, h)
+	widths := figureWidths(newTable(head, rows).widths, w)
+	line := func(cells []string) string {
+		var b strings.Builder
+		for i, c := range cells {
+			if widths[i] > 0 {
+				b.WriteString(padRight(truncate(c, widths[i]), widths[i]+2))
+			}
+		}
+		return strings.TrimRight(b.String(), " ")
+	}
+	out := []string{st.TableHead.Render(line(head))}
+	for i := window(row, 0, len(rows), h-1); i < len(rows) && len(out) < h; i++ {
+		if i == row {
+			out = append(out, st.Selected.Render(padRight(line(rows[i]), w)))
+		} else {
+			out = append(out, line(rows[i]))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// figureWidths fits the columns of a figure table into w: the period,
+// the value with its qualifier and unit, and the kind keep their width;
+// the source gives way first, then the change.
+func figureWidths(natural []int, w int) []int {
+	const gap = 2
+	out := append([]int(nil), natural...)
+	kept := natural[0] + natural[1] + natural[3] + 4*gap
+	out[2] = clamp(w-kept, 0, natural[2])
+	out[4] = max(0, w-kept-out[2])
+	return out
 }
 
 // changeText is a change as "+1.5pp", "+6.76 亿元 (+11.8%)" or, for a

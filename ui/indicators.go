@@ -264,8 +264,9 @@ func (t *indicators) scroll() {
 }
 
 // listWidth fits the longest metric name in the current language, within
-// 22 columns and two fifths of the screen.
-func (t *indicators) listWidth() int { return clamp(t.c.nameW+3, 22, max(22, t.w*2/5)) }
+// 22 columns and a third of the screen: the names give way before the
+// figures beside them.
+func (t *indicators) listWidth() int { return clamp(t.c.nameW+3, 22, max(22, t.w/3)) }
 func (t *indicators) listRows() int  { return max(1, t.h-1) }
 
 // View implements tab.

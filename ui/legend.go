@@ -30,7 +30,7 @@ func (t *indicators) drawChart(st *Styles, p pane) string {
 		v := p.m.Value(tf)
 		in.target = &v
 	}
-	items := []string{st.Chart.Render(string([]rune{'─', glyphPoint, '─'}) + " " + name(p.m.Name, c.lang))}
+	items := []string{st.Chart.Render(string([]rune{'─', glyphPoint, '─'}) + " " + c.t.kind(data.Actual))}
 	var kinds []string
 	seen := map[data.Kind]bool{}
 	for _, pt := range s {
