@@ -45,6 +45,18 @@ func niceStep(raw float64) float64 {
 	return 10 * p
 }
 
+// finerStep is the round step below step: 5 → 2 → 1 → 0.5.
+func finerStep(step float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(step)+1e-9))
+	switch m := math.Round(step / p); m {
+	case 5:
+		return 2 * p
+	case 2:
+		return p
+	}
+	return p / 2
+}
+
 // newAxis fits an axis around lo..hi in at most rows rows (capped at
 // maxPlotRows); ok is false when rows cannot hold two ticks.
 func newAxis(lo, hi float64, rows int, inverted bool) (axis, bool) {
@@ -58,6 +70,14 @@ func newAxis(lo, hi float64, rows int, inverted bool) (axis, bool) {
 		step := 1.0
 		if lo != 0 {
 			step = niceStep(math.Abs(lo) / 10)
+			// A finer round step that has the value on a tick, if one is
+			// near: 19 gets ticks 18, 19, 20, not 16 to 22.
+			for finer, i := step, 0; i < 3; i, finer = i+1, finerStep(finer) {
+				if q := lo / finer; math.Abs(q-math.Round(q)) < 1e-9 {
+					step = finer
+					break
+				}
+			}
 		}
 		first, last := int(math.Floor(lo/step+1e-9))-1, int(math.Ceil(lo/step-1e-9))+1
 		n := last - first + 1

@@ -104,7 +104,7 @@ func (g grid) set(r, c int, ru rune, cls cellClass) {
 }
 
 // segment draws the line from (c0, r0) to (c1, r1), stepping at the
-// column where the row changes, in the way of asciigraph.
+// column where the row changes.
 func (g grid) segment(c0 int, v0 float64, c1 int, v1 float64, a axis, cls cellClass) {
 	prev := a.row(v0)
 	g.set(prev, c0, horizontal(cls), cls)

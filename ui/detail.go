@@ -98,12 +98,14 @@ func (t *indicators) viewDetail(st *Styles, mm *memo, w int) string {
 		return ""
 	}
 	m, zone := p.m, p.zone
-	header := st.Heading.Render(name(m.Name, c.lang)) + st.Unit.Render(" ("+unitLabel(m.Unit, c.lang)+")")
+	// The name gives way to its unit and zone.
+	tail := st.Unit.Render(" (" + unitLabel(m.Unit, c.lang) + ")")
 	if zs := m.Zones(c.ds); len(zs) > 1 {
-		header += st.Subtle.Render(fmt.Sprintf("  %s %d/%d  [z]", c.zoneName(zone), clamp(t.zone, 0, len(zs)-1)+1, len(zs)))
+		tail += st.Subtle.Render(fmt.Sprintf("  %s %d/%d  [z]", c.zoneName(zone), clamp(t.zone, 0, len(zs)-1)+1, len(zs)))
 	} else {
-		header += st.Subtle.Render("  " + c.zoneName(zone))
+		tail += st.Subtle.Render("  " + c.zoneName(zone))
 	}
+	header := st.Heading.Render(truncate(name(m.Name, c.lang), max(4, w-lipgloss.Width(tail)))) + tail
 	chart := ""
 	if p.chartOK {
 		chart = mm.chart(p.chart, func() string { return t.drawChart(st, p) })
