@@ -118,6 +118,7 @@ func TestRunEmitsOnTicks(t *testing.T) {
 	}()
 
 	ticks <- time.Now() // unchanged: nothing
+	ticks <- time.Now() // taken only once the first check is over, so the write cannot race it
 	write(t, path, append(good, "\n# edited\n"...), time.Now())
 	ticks <- time.Now()
 	ticks <- time.Now() // Run is past the second check once it takes a third tick
