@@ -23,14 +23,20 @@ func setup(t *testing.T) (string, []byte) {
 	return path, good
 }
 
-// write writes b to path and sets its modification time to mod, so that
-// a check sees a change however coarse the file system's clock.
+// write replaces path with b, modified at mod, so that a check sees a
+// change however coarse the file system's clock. It writes a new file and
+// renames it over the old one, as editors do, so that a check running at
+// the same moment sees the old file or the new one, never half of it.
 func write(t *testing.T, path string, b []byte, mod time.Time) {
 	t.Helper()
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	tmp := path + ".new"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Chtimes(path, mod, mod); err != nil {
+	if err := os.Chtimes(tmp, mod, mod); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -118,7 +124,6 @@ func TestRunEmitsOnTicks(t *testing.T) {
 	}()
 
 	ticks <- time.Now() // unchanged: nothing
-	ticks <- time.Now() // taken only once the first check is over, so the write cannot race it
 	write(t, path, append(good, "\n# edited\n"...), time.Now())
 	ticks <- time.Now()
 	ticks <- time.Now() // Run is past the second check once it takes a third tick
