@@ -111,12 +111,25 @@ func shortLabel(f *data.Figure, l Lang) string {
 	return strconv.Itoa(f.Year)
 }
 
-// truncate cuts s to width display columns, marking the cut with "~".
-func truncate(s string, width int) string {
+// cutMark is the one mark of cut-off text: it means nothing else on
+// screen ("~" would read as "approximately").
+const cutMark = "…"
+
+// truncate cuts s to width display columns, marking the cut with
+// cutMark; see truncateMark.
+func truncate(s string, width int) string { return truncateMark(s, width, cutMark) }
+
+// truncateMark cuts s to width display columns, marking the cut with
+// mark, whose width is measured, so that an ASCII mark (">") can stand in
+// where "…" would take two columns. Every cut on screen goes through it.
+func truncateMark(s string, width int, mark string) string {
 	if width <= 0 {
 		return ""
 	}
-	return ansi.Truncate(s, width, "~")
+	if lipgloss.Width(mark) >= width {
+		mark = ""
+	}
+	return ansi.Truncate(s, width, mark)
 }
 
 // fit truncates every line of s to width and keeps at most height lines.

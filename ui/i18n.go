@@ -92,6 +92,17 @@ type labels struct {
 	Inferred       string
 	ConflictWith   string
 	TargetsSummary string // "%d targets: %d met, %d missed, %d unknown"
+	// Targets, zones and pages.
+	NoYearFigure  string // "no %d figure"
+	NoComparable  string // "no comparable %d figure"
+	TooLoose      string // the basis is approximate
+	LaterFigure   string // a later figure of the same metric, as context
+	RelatedFigure string // a related metric's figure, as context
+	MoreBelow     string // "%d-%d of %d, more below"
+	Position      string // "%d-%d of %d"
+	ShareOf       string // "share of the %s' total"
+	ShareZones    string // "the %d zones"
+	ListSep       string // between the parts of a context line
 
 	// Help descriptions.
 	KeyNext, KeyPrev, KeyJump, KeyLang, KeyHelp, KeyQuit string
@@ -151,6 +162,16 @@ func zhLabels() *labels {
 		Inferred:       "推断",
 		ConflictWith:   "另有来源：",
 		TargetsSummary: "共 %d 项目标：%d 项达成，%d 项未达成，%d 项未知",
+		NoYearFigure:   "无%d年数据",
+		NoComparable:   "无可比的%d年数据",
+		TooLoose:       "数据为约数",
+		LaterFigure:    "此后数据（仅供参考）",
+		RelatedFigure:  "相关数据（仅供参考）",
+		MoreBelow:      "第%d-%d项，共%d项，下方还有",
+		Position:       "第%d-%d项，共%d项",
+		ShareOf:        "占%s合计",
+		ShareZones:     "%d个园区",
+		ListSep:        "，",
 		KeyNext:        "下一页", KeyPrev: "上一页", KeyJump: "跳转", KeyLang: "中/英",
 		KeyHelp: "帮助", KeyQuit: "退出", KeyUp: "上移", KeyDown: "下移", KeyFilter: "筛选",
 		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
@@ -202,6 +223,16 @@ func enLabels() *labels {
 		Inferred:       "inferred",
 		ConflictWith:   "other source: ",
 		TargetsSummary: "%d targets: %d met, %d missed, %d unknown",
+		NoYearFigure:   "no %d figure",
+		NoComparable:   "no comparable %d figure",
+		TooLoose:       "figure too approximate",
+		LaterFigure:    "later figure (context only)",
+		RelatedFigure:  "related figure (context only)",
+		MoreBelow:      "%d-%d of %d, more below",
+		Position:       "%d-%d of %d",
+		ShareOf:        "share of %s' total",
+		ShareZones:     "the %d zones",
+		ListSep:        ", ",
 		KeyNext:        "next tab", KeyPrev: "previous tab", KeyJump: "go to tab", KeyLang: "中/EN",
 		KeyHelp: "help", KeyQuit: "quit", KeyUp: "up", KeyDown: "down", KeyFilter: "filter",
 		KeyClear: "clear filter", KeyZone: "switch zone", KeyRow: "select figure", KeyPage: "page", KeyAccept: "done",

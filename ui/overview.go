@@ -115,34 +115,15 @@ func (o *overview) change(st *Styles, m *data.Metric, c data.Change) string {
 func (o *overview) summary(sty *Styles) string {
 	c := o.c
 	st := c.stats
-	// The counts are those of the Targets tab's rows, status by status.
-	met, missed, unknown, soft := 0, 0, 0, 0
-	vs := c.verdicts
-	for _, v := range vs {
-		switch v.Status {
-		case data.Met:
-			met++
-		case data.Missed:
-			missed++
-		default:
-			unknown++
-		}
-		if v.Status != data.Unknown && v.Standing != data.Actual {
-			soft++
-		}
-	}
 	lines := []string{
 		sty.Subtle.Render(strings.Join([]string{
 			fmt.Sprintf(c.t.Figures, st.Figures), fmt.Sprintf(c.t.Sources, st.Sources),
 			fmt.Sprintf(c.t.Conflicts, len(c.conflicts)),
 		}, "  |  ")),
 	}
-	if len(vs) > 0 {
-		sum := fmt.Sprintf(c.t.TargetsSummary, len(vs), met, missed, unknown)
-		if soft > 0 {
-			sum += fmt.Sprintf(c.t.OnProvisional, soft)
-		}
-		lines = append(lines, sty.Subtle.Render(sum))
+	if len(c.verdicts) > 0 {
+		// The counts are those of the Targets tab's rows.
+		lines = append(lines, sty.Subtle.Render(c.targetSummary()))
 	}
 	return wrapText(strings.Join(lines, "\n"), o.w)
 }

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"lzdash/data"
 )
@@ -46,15 +47,18 @@ func classOf(w int) widthClass {
 // targetRow is one target's cells, as plain text; the view styles the
 // rows it shows.
 type targetRow struct {
-	v                    data.Verdict
-	status               string
+	v data.Verdict
+	// status is the verdict in a glyph and words; brief drops the
+	// reason an unknown status gives, for narrow screens.
+	status, brief        string
 	label, year, target  string
 	basis, badge         string
 	gapAbs, gapRel, prog string
 }
 
-// cells are the row's plain cells in a width class.
-func (r targetRow) cells(class widthClass) []string {
+// cells are the row's plain cells in a width class; why keeps the
+// reason an unknown status gives.
+func (r targetRow) cells(class widthClass, why bool) []string {
 	basis, gap := r.basis, r.gapAbs
 	if r.badge != "" {
 		basis += " " + r.badge
@@ -62,7 +66,11 @@ func (r targetRow) cells(class widthClass) []string {
 	if class != narrow {
 		gap = r.gapRel
 	}
-	out := []string{r.status, r.label, r.year, r.target, basis, gap}
+	status := r.status
+	if !why {
+		status = r.brief
+	}
+	out := []string{status, r.label, r.year, r.target, basis, gap}
 	if class == wide {
 		out = append(out, r.prog)
 	}
@@ -84,12 +92,14 @@ func (c *content) buildTargets() {
 	c.targets = make([]targetRow, len(c.verdicts))
 	for i, v := range c.verdicts {
 		m, tg := v.Metric, v.Target
-		r := targetRow{v: v, status: statusText(v, c.t), year: shortLabel(tg, c.lang), basis: "-", gapAbs: "-", gapRel: "-"}
+		r := targetRow{v: v, status: statusText(v, c.t, true), brief: statusText(v, c.t, false), year: shortLabel(tg, c.lang), basis: "-", gapAbs: "-", gapRel: "-"}
 		r.target = tg.Comparator + " " + amount(tg.Value, tg.UnitOr(m.Unit), c.lang)
 		if f := v.Basis; f != nil {
 			r.basis, r.badge = c.figureValue(m, f), c.badgeText(f)
 			r.gapAbs, r.gapRel = gapText(v, false, c.lang), gapText(v, true, c.lang)
-			r.prog = strings.Repeat(" ", barWidth) + " " + num(v.Progress*100, 0) + "%"
+			if v.Status != data.Unknown {
+				r.prog = strings.Repeat(" ", barWidth) + " " + progressText(v)
+			}
 		}
 		r.label = name(m.Name, c.lang)
 		if tg.Zone != "" {
@@ -102,7 +112,7 @@ func (c *content) buildTargets() {
 	for class := range numClasses {
 		rows := make([][]string, len(c.targets))
 		for i, r := range c.targets {
-			rows[i] = r.cells(class)
+			rows[i] = r.cells(class, class != narrow)
 		}
 		c.targetW[class] = widths(c.targetHead(class), rows)
 	}
@@ -137,14 +147,25 @@ func (t *targets) Prepare(st *Styles, mm *memo) {
 		return
 	}
 	if mm.targets == nil {
-		class := classOf(t.w)
+		class, _, why := t.columns()
 		mm.targets = make([][]string, len(t.c.targets))
 		for i := range mm.targets {
-			mm.targets[i] = t.styledRow(st, i, class)
+			mm.targets[i] = t.styledRow(st, i, class, why)
 		}
 	}
-	avail := max(2, t.h-t.detailCount(t.c.targets[t.row].v)-1)
-	t.offset = window(t.row, t.offset, len(t.c.targets), avail-1)
+	t.offset = window(t.row, t.offset, len(t.c.targets), t.tableRows(t.detailCount(t.c.targets[t.row].v))-1)
+}
+
+// tableRows is the height of the table, its header included, when the
+// detail takes n lines: the table takes what it needs of what the detail,
+// the summary and the blank line between leave, and a line more for the
+// position when not every row fits.
+func (t *targets) tableRows(n int) int {
+	avail := max(2, t.h-n-2)
+	if need := len(t.c.targets) + 1; need <= avail {
+		return need
+	}
+	return max(2, avail-1)
 }
 
 // detailCount is how many lines detail draws for v.
@@ -165,11 +186,34 @@ func (t *targets) detailCount(v data.Verdict) int {
 	return n
 }
 
+// columns picks the width class for the tab's width, the columns'
+// widths, and whether an unknown status keeps its reason: only when the
+// whole table then fits, since the detail below says it too.
+func (t *targets) columns() (class widthClass, w []int, why bool) {
+	class = classOf(t.w)
+	w = t.c.targetW[class]
+	total := 2 * (len(w) - 1)
+	for _, x := range w {
+		total += x
+	}
+	if class != narrow && total <= t.w {
+		return class, w, true
+	}
+	lt := t.c.t
+	brief := 0
+	for _, s := range []string{lt.ColStatus, "? " + lt.StatusUnknown, "✓ " + lt.StatusMet, "✗ " + lt.StatusMissed} {
+		brief = max(brief, lipgloss.Width(s))
+	}
+	w = append([]int(nil), w...)
+	w[0] = min(w[0], brief)
+	return class, w, false
+}
+
 // styledRow is row i's cells, styled, in a width class.
-func (t *targets) styledRow(st *Styles, i int, class widthClass) []string {
+func (t *targets) styledRow(st *Styles, i int, class widthClass, why bool) []string {
 	r := t.c.targets[i]
-	cs := r.cells(class)
-	cs[0] = st.status(r.v, r.status)
+	cs := r.cells(class, why)
+	cs[0] = st.status(r.v, cs[0])
 	if r.badge != "" {
 		cs[4] = r.basis + " " + st.Badge.Render(r.badge)
 	}
@@ -177,13 +221,6 @@ func (t *targets) styledRow(st *Styles, i int, class widthClass) []string {
 		cs[6] = st.bar(r.v)
 	}
 	return cs
-}
-
-// layout returns the detail lines of the highlighted target and the
-// rows left for the table.
-func (t *targets) layout(st *Styles) (detail []string, avail int) {
-	detail = t.detail(st, t.c.targets[t.row].v)
-	return detail, max(2, t.h-len(detail)-1)
 }
 
 // Update implements tab.
@@ -209,72 +246,30 @@ func (t *targets) Update(msg tea.Msg) (tab, tea.Cmd) {
 	return t, nil
 }
 
-// statusText is a verdict as a glyph and a word, so that meaning never
-// rests on colour alone: ✓ met and ✗ missed on an actual figure, ~ for a
-// verdict on a provisional or estimated one (its standing in brackets),
-// ? when the status is unknown.
-func statusText(v data.Verdict, lt *labels) string {
-	word := lt.StatusMissed
-	if v.Status == data.Met {
-		word = lt.StatusMet
-	}
-	switch {
-	case v.Status == data.Unknown:
-		return "? " + lt.StatusUnknown
-	case v.Standing != data.Actual:
-		return "~ " + word + "[" + lt.kind(v.Standing) + "]"
-	case v.Status == data.Met:
-		return "✓ " + word
-	}
-	return "✗ " + word
-}
-
-// status styles a verdict's status text: amber when unknown or not on an
-// actual figure, green when met, red when missed.
-func (st *Styles) status(v data.Verdict, text string) string {
-	switch {
-	case v.Status == data.Unknown || v.Standing != data.Actual:
-		return st.Warn.Render(text)
-	case v.Status == data.Met:
-		return st.Good.Render(text)
-	}
-	return st.Bad.Render(text)
-}
-
-// gapText is a verdict's gap in the target's unit (points for %), with
-// the relative gap when rel is set.
-func gapText(v data.Verdict, rel bool, l Lang) string {
-	unit := v.Target.UnitOr(v.Metric.Unit)
-	return delta(v.Diff, unit, data.IsPercent(unit), v.DiffPct/100, rel && v.DiffOK, l)
-}
-
-// bar draws progress towards a target, with the percentage.
-func (st *Styles) bar(v data.Verdict) string {
-	if v.Basis == nil {
-		return ""
-	}
-	n := clamp(int(v.Progress*barWidth+0.5), 0, barWidth)
-	return st.Bar.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", barWidth-n)) +
-		" " + num(v.Progress*100, 0) + "%"
-}
-
-// View implements tab.
+// View implements tab: the table, its position when rows are hidden,
+// the summary, and right below them the highlighted target's detail.
 func (t *targets) View(st *Styles, mm *memo) string {
 	c := t.c
 	if len(c.targets) == 0 {
 		return st.Faint.Render(c.t.NoData)
 	}
-	class := classOf(t.w)
-	detail, avail := t.layout(st)
-	off := window(t.row, t.offset, len(c.targets), avail-1)
+	class, w, why := t.columns()
+	detail := t.detail(st, c.targets[t.row].v)
+	rows := t.tableRows(len(detail))
+	n := len(c.targets)
+	off := window(t.row, t.offset, n, rows-1)
 	cells := func(i int) []string {
 		if mm != nil && len(mm.targets) == len(c.targets) {
 			return mm.targets[i]
 		}
-		return t.styledRow(st, i, class)
+		return t.styledRow(st, i, class, why)
 	}
-	tbl := renderTable(st, c.targetHead(class), c.targetW[class], len(c.targets), cells, 1, t.row, off, t.w, avail)
-	return tbl + strings.Repeat("\n", max(1, avail-strings.Count(tbl, "\n"))) + strings.Join(detail, "\n")
+	out := []string{renderTable(st, c.targetHead(class), w, n, cells, 1, t.row, off, t.w, rows)}
+	if rows-1 < n {
+		out = append(out, st.Faint.Render(truncate(position(c.t, off, rows-1, n), t.w)))
+	}
+	out = append(out, st.Subtle.Render(truncate(c.targetSummary(), t.w)), "")
+	return strings.Join(append(out, detail...), "\n")
 }
 
 // maxContext is how many context figures the detail lines list.
@@ -282,14 +277,15 @@ const maxContext = 3
 
 // detail shows why a target stands as it does, the source text of the
 // target and of its basis, and the figures given as context, one line
-// each, as many as detailCount says.
+// each, as many as detailCount says. Context is never a verdict: each
+// line says whether it is a later figure of the metric or a related one.
 func (t *targets) detail(st *Styles, v data.Verdict) []string {
 	c := t.c
 	var lines []string
 	if r := v.Reason.In(string(c.lang)); r != "" {
-		glyph := "? "
-		if v.Status != data.Unknown {
-			glyph = "~ "
+		glyph := ""
+		if v.Status == data.Unknown {
+			glyph = "? "
 		}
 		lines = append(lines, st.Warn.Render(truncate(glyph+clean(r), t.w)))
 	}
@@ -306,16 +302,11 @@ func (t *targets) detail(st *Styles, v data.Verdict) []string {
 		}
 	}
 	for i, ctx := range v.Context {
-		if i == maxContext {
+		if i == maxContext && len(v.Context) > maxContext+1 {
 			lines = append(lines, st.Faint.Render(truncate(fmt.Sprintf(c.t.MoreContext, len(v.Context)-maxContext), t.w)))
 			break
 		}
-		parts := []string{c.figureValue(ctx.Metric, ctx.Figure), figureLabel(ctx.Figure, c.lang), st.badge(c, ctx.Figure)}
-		if ctx.Metric != v.Metric {
-			parts = append(parts, name(ctx.Metric.Name, c.lang))
-		}
-		parts = append(parts, c.source(ctx.Figure.Source))
-		lines = append(lines, st.Faint.Render(truncate(c.t.Context+c.t.Colon+strings.Join(nonEmpty(parts...), " "), t.w)))
+		lines = append(lines, st.Faint.Render(truncate(c.contextLine(v, ctx), t.w)))
 	}
 	return lines
 }
