@@ -202,16 +202,15 @@ func (c *content) sourceTitle(src *data.Source) string {
 	return clean(src.Title)
 }
 
-// figureValue is a figure as stated, after its qualifier, in the
+// figureValue is a figure as stated, with its qualifier, in the
 // content's language: a ranking as 第65位（共169） / No. 65 of 169, places
-// gained as 5 位 / 5 places, else the value in its unit (近100 亿元 /
-// nearly CNY 10 bn).
+// gained as 5 位 / 5 places, else the value in its unit as qualified
+// renders it (近100 亿元 / nearly CNY 10 bn, 200余 家 / 200+).
 func (c *content) figureValue(m *data.Metric, f *data.Figure) string {
-	q := f.Qualifier.Prefix(string(c.lang))
 	if f.OutOf > 0 {
-		return q + data.Rank(f.Value, f.OutOf, string(c.lang))
+		return f.Qualifier.Prefix(string(c.lang)) + data.Rank(f.Value, f.OutOf, string(c.lang))
 	}
-	return q + data.MetricAmount(m, f.Value, clean(f.UnitOr(m.Unit)), string(c.lang))
+	return qualified(data.MetricAmount(m, f.Value, clean(f.UnitOr(m.Unit)), string(c.lang)), f, c.lang)
 }
 
 // badgeText names what a figure is when it is not a final actual value:

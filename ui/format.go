@@ -36,6 +36,53 @@ func amount(v float64, unit string, l Lang) string {
 	return data.Amount(v, clean(unit), string(l))
 }
 
+// qualified puts a figure's qualifier on its amount as a reader of the
+// language expects it: in Chinese as the source says it (约30, 近100,
+// 200余 家 or 200多 家, 超过70, 40%以上); in English as a mark where one
+// reads naturally (≈30, ≥40%, 200+) and in words where not (nearly 100,
+// more than CNY 150 m).
+func qualified(amt string, f *data.Figure, l Lang) string {
+	q := f.Qualifier
+	if q == "" {
+		return amt
+	}
+	// The number is the amount's first run of digits, with its
+	// separators; a suffix goes right after it.
+	i := strings.IndexAny(amt, "0123456789")
+	if i < 0 {
+		return q.Prefix(string(l)) + amt
+	}
+	j := i + len(amt[i:]) - len(strings.TrimLeft(amt[i:], "0123456789.,"))
+	after := func(mark string) string { return amt[:j] + mark + amt[j:] }
+	if l != En {
+		switch q {
+		case data.MoreThan:
+			quote := clean(f.Quote)
+			if strings.Contains(quote, "超过") || strings.Contains(quote, "超過") {
+				return "超过" + amt
+			}
+			if strings.Contains(quote, stated(f.Value)+"多") {
+				return after("多")
+			}
+			return after("余")
+		case data.AtLeast:
+			return amt + "以上"
+		}
+		return q.Prefix(string(l)) + amt
+	}
+	switch q {
+	case data.About:
+		return "≈" + amt
+	case data.AtLeast:
+		return "≥" + amt
+	case data.MoreThan:
+		if i == 0 {
+			return after("+")
+		}
+	}
+	return q.Prefix(string(l)) + amt
+}
+
 // delta formats a change or a gap, in percentage points when pp is set
 // and in the unit otherwise (in English through the unit table:
 // +CNY 724 m), followed by the relative change when relOK.

@@ -102,11 +102,11 @@ func (o *overview) change(st *Styles, m *data.Metric, c data.Change) string {
 	}
 	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP, o.c.lang)
 	if c.Approx {
-		d = "~" + d
+		d = "≈" + d
 	}
 	base := fmt.Sprintf(lt.Since, c.From.Year)
 	if c.Standing != data.Actual {
-		base += "[" + lt.kind(c.Standing) + "]"
+		base += " [" + lt.kind(c.Standing) + "]"
 	}
 	return style.Render(arrow+" "+d) + " " + st.Faint.Render(base)
 }
