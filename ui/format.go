@@ -83,6 +83,29 @@ func qualified(amt string, f *data.Figure, l Lang) string {
 	return q.Prefix(string(l)) + amt
 }
 
+// sparkNote names the points of a sparkline that are not final, kind by
+// kind ("[estimate 2021] [provisional 2020]"), so that a sparkline says
+// in words what its faint cells say in colour; empty when all are final.
+func (c *content) sparkNote(s []data.Point) string {
+	var kinds []data.Kind
+	years := map[data.Kind][]string{}
+	for _, p := range s {
+		k := p.Kind()
+		if k.Final() {
+			continue
+		}
+		if years[k] == nil {
+			kinds = append(kinds, k)
+		}
+		years[k] = append(years[k], strconv.Itoa(p.Year))
+	}
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = "[" + c.t.kind(k) + " " + strings.Join(years[k], ",") + "]"
+	}
+	return strings.Join(parts, " ")
+}
+
 // delta formats a change or a gap, in percentage points when pp is set
 // and in the unit otherwise (in English through the unit table:
 // +CNY 724 m), followed by the relative change when relOK.

@@ -98,8 +98,8 @@ type labels struct {
 	TooLoose      string // the basis is approximate
 	LaterFigure   string // a later figure of the same metric, as context
 	RelatedFigure string // a related metric's figure, as context
-	MoreBelow     string // "%d-%d of %d, more below"
-	Position      string // "%d-%d of %d"
+	MoreBelow     string // "lines %d-%d of %d, more below"
+	Position      string // "lines %d-%d of %d"
 	ShareOf       string // "share of the %s' total"
 	ShareZones    string // "the %d zones"
 	ListSep       string // between the parts of a context line
@@ -167,8 +167,8 @@ func zhLabels() *labels {
 		TooLoose:       "数据为约数",
 		LaterFigure:    "此后数据（仅供参考）",
 		RelatedFigure:  "相关数据（仅供参考）",
-		MoreBelow:      "第%d-%d项，共%d项，下方还有",
-		Position:       "第%d-%d项，共%d项",
+		MoreBelow:      "第%d-%d行，共%d行，下方还有更多",
+		Position:       "第%d-%d行，共%d行",
 		ShareOf:        "占%s合计",
 		ShareZones:     "%d个园区",
 		ListSep:        "，",
@@ -228,8 +228,8 @@ func enLabels() *labels {
 		TooLoose:       "figure too approximate",
 		LaterFigure:    "later figure (context only)",
 		RelatedFigure:  "related figure (context only)",
-		MoreBelow:      "%d-%d of %d, more below",
-		Position:       "%d-%d of %d",
+		MoreBelow:      "lines %d-%d of %d, more below",
+		Position:       "lines %d-%d of %d",
 		ShareOf:        "share of %s' total",
 		ShareZones:     "the %d zones",
 		ListSep:        ", ",

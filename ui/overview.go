@@ -10,8 +10,12 @@ import (
 	"lzdash/data"
 )
 
-// cardWidth is the widest an overview card grows.
-const cardWidth = 38
+// An overview card is at least minCard columns wide and at most
+// maxCard: a wider screen gets more cards in a row, not wider ones.
+const (
+	minCard = 36
+	maxCard = 46
+)
 
 // overview shows the headline indicators as cards, how the targets
 // stand, the zones at a glance and where sources disagree.
@@ -34,11 +38,8 @@ func (o *overview) Update(msg tea.Msg) (tab, tea.Cmd) {
 // render draws the whole page for the tab's width.
 func (o *overview) render(st *Styles) string {
 	c := o.c
-	cols := clamp(o.w/cardWidth, 1, 4)
-	if o.w >= cols*cardWidth+cardWidth/2 && cols < 4 {
-		cols++
-	}
-	cw := o.w / cols
+	cols := clamp(o.w/minCard, 1, max(1, len(c.headlines)))
+	cw := min(o.w/cols, maxCard)
 	var rows []string
 	var row []string
 	for _, m := range c.headlines {
@@ -72,7 +73,7 @@ func (o *overview) card(st *Styles, m *data.Metric, width int) string {
 	}
 	last := s[len(s)-1]
 	val := st.Value.Render(c.figureValue(m, last.Figure))
-	line2 := strings.Join(nonEmpty(val, st.badge(c, last.Figure), st.Subtle.Render(fmt.Sprint(last.Year))), " ")
+	line2 := strings.Join(nonEmpty(val, st.Subtle.Render(fmt.Sprint(last.Year)), st.badge(c, last.Figure)), " ")
 	when := st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, c.lang), c.source(last.Figure.Source)), " | "))
 	change := st.Faint.Render(c.t.NoEarlier)
 	if ch, ok := data.Latest(s, m.Unit); ok {
@@ -80,7 +81,7 @@ func (o *overview) card(st *Styles, m *data.Metric, width int) string {
 	} else if len(s) >= 2 {
 		change = st.Faint.Render(c.t.NotCompared + clean(last.Why.In(string(c.lang))))
 	}
-	spark := st.sparkline(s) + " " + st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year))
+	spark := strings.Join(nonEmpty(st.sparkline(s), st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year)), st.Badge.Render(c.sparkNote(s))), " ")
 	body := []string{title, truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
 	return st.Card.Width(width).Render(strings.Join(body, "\n"))
 }
@@ -156,8 +157,10 @@ func (o *overview) glance(st *Styles) string {
 		parts = append(parts, strings.Join(lines, "\n"))
 	}
 	var zl []string
-	for _, zm := range c.zoneBars[:min(2, len(c.zoneBars))] {
-		zl = append(zl, st.zoneBars(c, zm, half))
+	shown := c.zoneBars[:min(2, len(c.zoneBars))]
+	bw := c.zoneBarWidth(st, shown, half)
+	for _, zm := range shown {
+		zl = append(zl, st.zoneBars(c, zm, half, bw))
 	}
 	if len(zl) > 0 {
 		parts = append(parts, st.Heading.Render(c.t.Tabs[TabZones])+"\n"+strings.Join(zl, "\n\n"))

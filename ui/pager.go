@@ -42,7 +42,7 @@ func (p *pager) SetContent(c *content) { p.c = c }
 func (p *pager) scroll(msg tea.Msg) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		p.off, _ = p.c.list.move(msg, p.off, p.maxOff()+1, p.h-1)
+		p.off, _ = p.c.list.move(msg, p.off, p.maxOff()+1, p.rows()-1)
 	case tea.MouseWheelMsg:
 		switch msg.Mouse().Button {
 		case tea.MouseWheelUp:
@@ -53,7 +53,18 @@ func (p *pager) scroll(msg tea.Msg) {
 	}
 }
 
-func (p *pager) maxOff() int { return max(0, p.lines-p.h) }
+// rows is how many of the page's lines the box shows: all of its
+// height, less a line for the position when the page is longer.
+func (p *pager) rows() int { return pageRows(p.lines, p.h) }
+
+func pageRows(lines, h int) int {
+	if lines > h {
+		return max(1, h-1)
+	}
+	return h
+}
+
+func (p *pager) maxOff() int { return max(0, p.lines-p.rows()) }
 
 // Prepare implements tab: it draws the page into the memo and clamps the
 // scroll to it.
@@ -66,12 +77,19 @@ func (p *pager) Prepare(st *Styles, mm *memo) {
 	p.off = clamp(p.off, 0, p.maxOff())
 }
 
-// View implements tab: the visible lines of the page.
+// View implements tab: the visible lines of the page, and below them,
+// when the page is longer than the box, which lines they are and whether
+// more lie below.
 func (p *pager) View(st *Styles, mm *memo) string {
-	if p.w <= 0 {
+	if p.w <= 0 || p.h <= 0 {
 		return ""
 	}
 	lines := mm.page(p.tab, func() string { return p.build(st) })
-	off := clamp(p.off, 0, max(0, len(lines)-p.h))
-	return strings.Join(lines[off:min(len(lines), off+p.h)], "\n")
+	rows := pageRows(len(lines), p.h)
+	off := clamp(p.off, 0, max(0, len(lines)-rows))
+	out := strings.Join(lines[off:min(len(lines), off+rows)], "\n")
+	if rows < len(lines) && p.h > 1 {
+		out += "\n" + st.Faint.Render(truncate(position(p.c.t, off, rows, len(lines)), p.w))
+	}
+	return out
 }

@@ -30,8 +30,9 @@ func (z *zones) Update(msg tea.Msg) (tab, tea.Cmd) {
 func (z *zones) render(st *Styles) string {
 	c := z.c
 	var out []string
+	bw := c.zoneBarWidth(st, c.zoneBars, z.w)
 	for _, zm := range c.zoneBars {
-		out = append(out, st.zoneBars(c, zm, z.w), "")
+		out = append(out, st.zoneBars(c, zm, z.w, bw), "")
 	}
 	if cols := z.perZone(st); cols != "" {
 		out = append(out, cols, "")
@@ -45,30 +46,21 @@ func (z *zones) render(st *Styles) string {
 
 // zoneBars draws one bar per zone for a metric, each zone at its latest
 // figure, with the year, period and kind of each, and its share where
-// the figures add up.
-func (st *Styles) zoneBars(c *content, zm zoneMetric, width int) string {
+// the parts make a whole (see shareable), the heading saying of what.
+// bw is the bars' length, one for every section on screen (see
+// zoneBarWidth), so that equal bars mean equal parts of each maximum.
+func (st *Styles) zoneBars(c *content, zm zoneMetric, width, bw int) string {
 	m := zm.m
-	head := st.Heading.Render(name(m.Name, c.lang)) + st.Subtle.Render(" ("+unitLabel(m.Unit, c.lang)+")")
+	about := unitLabel(m.Unit, c.lang)
+	if c.shareable(zm) {
+		about += c.t.ListSep + fmt.Sprintf(c.t.ShareOf, fmt.Sprintf(c.t.ShareZones, len(zm.vals)))
+	}
+	head := st.Heading.Render(name(m.Name, c.lang)) + st.Subtle.Render(" ("+about+")")
 	lines := []string{truncate(head, width)}
 	top := 0.0
 	for _, v := range zm.vals {
 		top = max(top, v.Value)
 	}
-	// The words after each bar first, so that the bars take only the room
-	// they leave.
-	extras := make([]string, len(zm.vals))
-	widest := 0
-	for i, v := range zm.vals {
-		f := v.Figure
-		extra := []string{st.Value.Render(c.figureValue(m, f)), st.Subtle.Render(figureLabel(f, c.lang))}
-		if v.ShareOK {
-			extra = append(extra, st.Subtle.Render(c.t.Share+" "+num(v.Share*100, 1)+"%"))
-		}
-		extra = append(extra, st.badge(c, f))
-		extras[i] = strings.Join(nonEmpty(extra...), " ")
-		widest = max(widest, lipgloss.Width(extras[i]))
-	}
-	bw := clamp(width-c.zoneNameW-widest-2, 6, 40)
 	for i, v := range zm.vals {
 		f := v.Figure
 		frac := 0.0
@@ -80,10 +72,46 @@ func (st *Styles) zoneBars(c *content, zm zoneMetric, width int) string {
 		}
 		n := clamp(int(frac*float64(bw)+0.5), 0, bw)
 		bar := st.Bar.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", bw-n))
-		line := padRight(name(v.Zone.Name, c.lang), c.zoneNameW) + " " + bar + " " + extras[i]
+		// The zone's name gives way before the figure does.
+		extra := c.zoneExtra(st, zm, i)
+		nw := clamp(width-bw-lipgloss.Width(extra)-2, 4, c.zoneNameW)
+		line := padRight(truncate(name(v.Zone.Name, c.lang), nw), nw) + " " + bar + " " + extra
 		lines = append(lines, truncate(line, width))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// shareable reports whether a metric's zone figures make a whole of
+// which each has a share: data.Additive and data.LatestZones say that
+// they add up, and every member zone must report, since a share of some
+// of the zones' total means nothing.
+func (c *content) shareable(zm zoneMetric) bool {
+	return len(zm.vals) == len(c.members) && len(zm.vals) > 0 && zm.vals[0].ShareOK
+}
+
+// zoneExtra is what follows a zone's bar: its figure, period, share and
+// badge.
+func (c *content) zoneExtra(st *Styles, zm zoneMetric, i int) string {
+	v := zm.vals[i]
+	f := v.Figure
+	extra := []string{st.Value.Render(c.figureValue(zm.m, f)), st.Subtle.Render(figureLabel(f, c.lang))}
+	if c.shareable(zm) {
+		extra = append(extra, st.Subtle.Render(c.t.Share+" "+num(v.Share*100, 1)+"%"))
+	}
+	extra = append(extra, st.badge(c, f))
+	return strings.Join(nonEmpty(extra...), " ")
+}
+
+// zoneBarWidth is the one bar length for the sections of zms drawn in
+// width columns: what the widest figure leaves, between 6 and 40.
+func (c *content) zoneBarWidth(st *Styles, zms []zoneMetric, width int) int {
+	widest := 0
+	for _, zm := range zms {
+		for i := range zm.vals {
+			widest = max(widest, lipgloss.Width(c.zoneExtra(st, zm, i)))
+		}
+	}
+	return clamp(width-c.zoneNameW-widest-2, 6, 40)
 }
 
 // perZone lists, for each member zone, its industries and the figures no
@@ -146,12 +174,12 @@ func (z *zones) aggregates(st *Styles) []string {
 			}
 			var pts []string
 			for _, p := range s {
-				pt := fmt.Sprintf("%d %s", p.Year, c.figureValue(m, p.Figure)) + st.badge(c, p.Figure)
+				pt := strings.Join(nonEmpty(fmt.Sprintf("%d %s", p.Year, c.figureValue(m, p.Figure)), st.badge(c, p.Figure)), " ")
 				for _, o := range p.Others {
 					if !c.conflicted[o] || m.Value(o) == p.Value {
 						continue
 					}
-					pt += st.Warn.Render(fmt.Sprintf(" (%s%s[%s])", c.t.ConflictWith, c.figureValue(m, o), c.t.kind(o.Kind)))
+					pt += st.Warn.Render(fmt.Sprintf(" (%s%s [%s])", c.t.ConflictWith, c.figureValue(m, o), c.t.kind(o.Kind)))
 				}
 				pts = append(pts, pt)
 			}
