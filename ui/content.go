@@ -190,7 +190,11 @@ func (c *content) figureTable(refs []data.FigureRef) table {
 		if r.Figure.Comparator != "" {
 			v = r.Figure.Comparator + " " + v
 		}
-		figs[j] = []string{name(r.Metric.Name, c.lang), zone, shortLabel(r.Figure, c.lang), v, lt.kind(r.Figure.Kind)}
+		kind := c.badgeText(r.Figure)
+		if kind == "" {
+			kind = lt.kind(r.Figure.Kind)
+		}
+		figs[j] = []string{name(r.Metric.Name, c.lang), zone, shortLabel(r.Figure, c.lang), v, kind}
 	}
 	return newTable([]string{lt.ColIndicator, lt.ColZone, lt.ColYear, lt.ColValue, lt.ColKind}, figs)
 }

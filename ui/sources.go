@@ -118,12 +118,20 @@ func (s *sources) View(st *Styles, _ *memo) string {
 	return strings.Join(append(append([]string{table, ""}, info...), s.figures(st, rest)), "\n")
 }
 
-// figures lists what the selected source supplies, scrolled by figOff.
+// figures lists what the selected source supplies, with the figure
+// [ and ] move to highlighted, scrolled to keep it in view.
 func (s *sources) figures(st *Styles, h int) string {
 	if h < 2 {
 		return ""
 	}
 	figs := s.c.figures[s.row]()
-	off := clamp(s.figOff, 0, max(0, len(figs.rows)-(h-1)))
-	return figs.render(st, 0, -1, off, s.w, h)
+	n := len(figs.rows)
+	if n+1 <= h {
+		return figs.render(st, 0, s.figOff, 0, s.w, h)
+	}
+	// Not every figure fits: the last line says which are shown.
+	rows := h - 1
+	sel := clamp(s.figOff, 0, max(0, n-1))
+	off := window(sel, max(0, sel-rows/2), n, rows-1)
+	return figs.render(st, 0, sel, off, s.w, rows) + "\n" + st.Faint.Render(truncate(position(s.c.t, off, rows-1, n), s.w))
 }
