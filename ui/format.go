@@ -202,6 +202,19 @@ func truncateMark(s string, width int, mark string) string {
 	return ansi.Truncate(s, width, mark)
 }
 
+// joinFit joins parts with sep in width columns: when they do not fit,
+// parts from the end give way whole, replaced by cutMark, down to the
+// first keep, so that a source is dropped rather than cut mid-date; only
+// then is the line cut.
+func joinFit(width int, sep string, keep int, parts ...string) string {
+	parts = nonEmpty(parts...)
+	s := strings.Join(parts, sep)
+	for n := len(parts) - 1; lipgloss.Width(s) > width && n >= keep && n > 0; n-- {
+		s = strings.Join(parts[:n], sep) + sep + cutMark
+	}
+	return truncate(s, width)
+}
+
 // fit truncates every line of s to width and keeps at most height lines.
 func fit(s string, width, height int) string {
 	if width <= 0 || height <= 0 {

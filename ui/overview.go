@@ -74,7 +74,7 @@ func (o *overview) card(st *Styles, m *data.Metric, width int) string {
 	last := s[len(s)-1]
 	val := st.Value.Render(c.figureValue(m, last.Figure))
 	line2 := strings.Join(nonEmpty(val, st.Subtle.Render(fmt.Sprint(last.Year)), st.badge(c, last.Figure)), " ")
-	when := st.Faint.Render(strings.Join(nonEmpty(periodText(last.Figure, c.lang), c.source(last.Figure.Source)), " | "))
+	when := st.Faint.Render(joinFit(inner, " | ", 1, periodText(last.Figure, c.lang), c.source(last.Figure.Source)))
 	change := st.Faint.Render(c.t.NoEarlier)
 	if ch, ok := data.Latest(s, m.Unit); ok {
 		change = o.change(st, m, ch)

@@ -206,7 +206,20 @@ func (t *targets) columns() (class widthClass, w []int, why bool) {
 	}
 	w = append([]int(nil), w...)
 	w[0] = min(w[0], brief)
+	if class == narrow && sum(w)+2*(len(w)-1)+minFlex-w[1] > t.w {
+		// The gap gives way to the figure it is taken from: the
+		// detail below states it in full.
+		w = w[:len(w)-1]
+	}
 	return class, w, false
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
 }
 
 // styledRow is row i's cells, styled, in a width class.
@@ -264,7 +277,7 @@ func (t *targets) View(st *Styles, mm *memo) string {
 		}
 		return t.styledRow(st, i, class, why)
 	}
-	out := []string{renderTable(st, c.targetHead(class), w, n, cells, 1, t.row, off, t.w, rows)}
+	out := []string{renderTable(st, c.targetHead(class)[:len(w)], w, n, cells, 1, t.row, off, t.w, rows)}
 	if rows-1 < n {
 		out = append(out, st.Faint.Render(truncate(position(c.t, off, rows-1, n), t.w)))
 	}
@@ -306,7 +319,7 @@ func (t *targets) detail(st *Styles, v data.Verdict) []string {
 			lines = append(lines, st.Faint.Render(truncate(fmt.Sprintf(c.t.MoreContext, len(v.Context)-maxContext), t.w)))
 			break
 		}
-		lines = append(lines, st.Faint.Render(truncate(c.contextLine(v, ctx), t.w)))
+		lines = append(lines, st.Faint.Render(c.contextLine(v, ctx, t.w)))
 	}
 	return lines
 }

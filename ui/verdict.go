@@ -127,16 +127,21 @@ func position(lt *labels, off, shown, n int) string {
 // with the metric's name when it is a related one. The value, its
 // period and its badge come first, so that a narrow screen cuts the name
 // and the source.
-func (c *content) contextLine(v data.Verdict, ctx data.FigureRef) string {
+func (c *content) contextLine(v data.Verdict, ctx data.FigureRef, width int) string {
+	return joinFit(width, c.t.ListSep, 2, c.contextParts(v, ctx)...)
+}
+
+// contextParts is contextLine in its parts, the label with the value,
+// for joinFit.
+func (c *content) contextParts(v data.Verdict, ctx data.FigureRef) []string {
 	label := c.t.LaterFigure
 	if ctx.Metric != v.Metric {
 		label = c.t.RelatedFigure
 	}
 	val := strings.Join(nonEmpty(c.figureValue(ctx.Metric, ctx.Figure), c.badgeText(ctx.Figure)), " ")
-	parts := []string{val, figureLabel(ctx.Figure, c.lang)}
+	parts := []string{label + c.t.Colon + val, figureLabel(ctx.Figure, c.lang)}
 	if ctx.Metric != v.Metric {
 		parts = append(parts, name(ctx.Metric.Name, c.lang))
 	}
-	parts = append(parts, c.source(ctx.Figure.Source))
-	return label + c.t.Colon + strings.Join(nonEmpty(parts...), c.t.ListSep)
+	return append(parts, c.source(ctx.Figure.Source))
 }

@@ -61,6 +61,12 @@ func (st *Styles) zoneBars(c *content, zm zoneMetric, width, bw int) string {
 	for _, v := range zm.vals {
 		top = max(top, v.Value)
 	}
+	// The zones' names give way before the figures do, all by as much.
+	widest := 0
+	for i := range zm.vals {
+		widest = max(widest, lipgloss.Width(c.zoneExtra(st, zm, i)))
+	}
+	nw := clamp(width-bw-widest-2, 4, c.zoneNameW)
 	for i, v := range zm.vals {
 		f := v.Figure
 		frac := 0.0
@@ -72,10 +78,7 @@ func (st *Styles) zoneBars(c *content, zm zoneMetric, width, bw int) string {
 		}
 		n := clamp(int(frac*float64(bw)+0.5), 0, bw)
 		bar := st.Bar.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", bw-n))
-		// The zone's name gives way before the figure does.
-		extra := c.zoneExtra(st, zm, i)
-		nw := clamp(width-bw-lipgloss.Width(extra)-2, 4, c.zoneNameW)
-		line := padRight(truncate(name(v.Zone.Name, c.lang), nw), nw) + " " + bar + " " + extra
+		line := padRight(truncate(name(v.Zone.Name, c.lang), nw), nw) + " " + bar + " " + c.zoneExtra(st, zm, i)
 		lines = append(lines, truncate(line, width))
 	}
 	return strings.Join(lines, "\n")
