@@ -13,7 +13,7 @@ import (
 // An overview card is at least minCard columns wide and at most
 // maxCard: a wider screen gets more cards in a row, not wider ones.
 const (
-	minCard = 36
+	minCard = 32
 	maxCard = 46
 )
 
@@ -40,7 +40,9 @@ func (o *overview) render(st *Styles) string {
 	c := o.c
 	cols := clamp(o.w/minCard, 1, max(1, len(c.headlines)))
 	cw := min(o.w/cols, maxCard)
-	var rows []string
+	// The counts come first, so that the page opens on how the targets
+	// stand and how many disagreements there are.
+	rows := []string{o.summary(st), ""}
 	var row []string
 	for _, m := range c.headlines {
 		row = append(row, o.card(st, m, cw))
@@ -52,7 +54,6 @@ func (o *overview) render(st *Styles) string {
 	if len(row) > 0 {
 		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
 	}
-	rows = append(rows, "", o.summary(st))
 	if glance := o.glance(st); glance != "" {
 		rows = append(rows, "", glance)
 	}
