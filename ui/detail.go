@@ -180,7 +180,7 @@ func figureWidths(natural []int, w int) []int {
 }
 
 // changeText is a change as "+1.5pp", "+6.76 亿元 (+11.8%)" or, for a
-// ranking, "up 14 places" / "上升14位", with ~ before a change between
+// ranking, "up 14 places" / "上升14位", with ≈ before a change between
 // approximate figures. A change of places has no relative change: a
 // rank that halves has not grown by -50%.
 func changeText(c data.Change, m *data.Metric, l Lang) string {
@@ -192,7 +192,7 @@ func changeText(c data.Change, m *data.Metric, l Lang) string {
 		s = delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP, l)
 	}
 	if c.Approx {
-		s = "~" + s
+		s = "≈" + s
 	}
 	return s
 }

@@ -102,10 +102,7 @@ func (o *overview) change(st *Styles, m *data.Metric, c data.Change) string {
 	case c.Abs < 0:
 		arrow, style = "▼", bad
 	}
-	d := delta(c.Abs, m.Unit, c.PP, c.Rel, c.RelOK && !c.PP, o.c.lang)
-	if c.Approx {
-		d = "≈" + d
-	}
+	d := changeText(c, m, o.c.lang)
 	base := fmt.Sprintf(lt.Since, c.From.Year)
 	if c.Standing != data.Actual {
 		base += " [" + lt.kind(c.Standing) + "]"

@@ -83,6 +83,10 @@ func (st *Styles) status(v data.Verdict, text string) string {
 // the relative gap when rel is set.
 func gapText(v data.Verdict, rel bool, l Lang) string {
 	unit := v.Target.UnitOr(v.Metric.Unit)
+	if data.IsPlaces(clean(unit)) {
+		// A ranking's gap is in places, with no relative gap.
+		return data.MetricChange(v.Metric, math.Round(v.Diff*100)/100, clean(unit), string(l))
+	}
 	return delta(v.Diff, unit, data.IsPercent(unit), v.DiffPct/100, rel && v.DiffOK, l)
 }
 
