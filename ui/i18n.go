@@ -97,6 +97,7 @@ type labels struct {
 	KeyNext, KeyPrev, KeyJump, KeyLang, KeyHelp, KeyQuit string
 	KeyUp, KeyDown, KeyFilter, KeyClear, KeyZone, KeyRow string
 	KeyPage, KeyAccept                                   string
+	KeyCloseHelp                                         string
 }
 
 func labelsFor(l Lang) *labels {
@@ -154,6 +155,7 @@ func zhLabels() *labels {
 		KeyNext:        "下一页", KeyPrev: "上一页", KeyJump: "跳转", KeyLang: "中/英",
 		KeyHelp: "帮助", KeyQuit: "退出", KeyUp: "上移", KeyDown: "下移", KeyFilter: "筛选",
 		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
+		KeyCloseHelp: "关闭帮助",
 	}
 }
 
@@ -205,6 +207,7 @@ func enLabels() *labels {
 		KeyNext:        "next tab", KeyPrev: "previous tab", KeyJump: "go to tab", KeyLang: "中/EN",
 		KeyHelp: "help", KeyQuit: "quit", KeyUp: "up", KeyDown: "down", KeyFilter: "filter",
 		KeyClear: "clear filter", KeyZone: "switch zone", KeyRow: "select figure", KeyPage: "page", KeyAccept: "done",
+		KeyCloseHelp: "close help",
 	}
 }
 

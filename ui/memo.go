@@ -25,6 +25,7 @@ type memoKey struct {
 	c     *content
 	w, h  int
 	dark  bool
+	ascii bool
 	valid bool
 }
 

@@ -44,6 +44,10 @@ type Options struct {
 	Dark bool
 	// Tab is the tab to open on.
 	Tab int
+	// ASCII draws with ASCII borders and marks alone, for terminals
+	// that draw characters of ambiguous East Asian width two columns
+	// wide (see AmbiguousWide).
+	ASCII bool
 	// Shared, when set, shares the content derived from the dataset with
 	// the other dashboards of the same process, such as the other
 	// sessions of a server, which then calls Shared.Use on every reload.
@@ -82,7 +86,7 @@ func New(ds *data.Dataset, o Options) *Model {
 	if o.Lang == "" {
 		o.Lang = Zh
 	}
-	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, st: NewStyles(o.Dark), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
+	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, st: NewStyles(o.Dark, o.ASCII), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
 	if m.shared == nil {
 		m.shared, m.ownShared = NewShared(), true
 	}
@@ -92,7 +96,7 @@ func New(ds *data.Dataset, o Options) *Model {
 	// width: some CJK terminals draw them two columns wide, which would
 	// push the help line past the edge.
 	m.help.ShortSeparator = "  "
-	m.help.Ellipsis = "~"
+	m.help.Ellipsis = m.st.Marks.Cut
 	m.setContent()
 	return m
 }
@@ -118,7 +122,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.layout()
 	case tea.BackgroundColorMsg:
 		if msg.IsDark() != m.st.isDark {
-			m.st = NewStyles(msg.IsDark())
+			m.st = NewStyles(msg.IsDark(), m.st.ASCII)
 			m.help.Styles = m.st.Help
 		}
 	case tea.KeyPressMsg:
@@ -155,7 +159,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // prepare brings the memo in step with the content, the box and the
 // palette, and lets the tab on screen fill it.
 func (m *Model) prepare() {
-	m.memo.sync(memoKey{c: m.c, w: m.width, h: m.bodyH, dark: m.st.isDark})
+	m.memo.sync(memoKey{c: m.c, w: m.width, h: m.bodyH, dark: m.st.isDark, ascii: m.st.ASCII})
 	m.tabs[m.active].Prepare(&m.st, &m.memo)
 }
 
@@ -164,6 +168,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Interrupt) {
 		return tea.Quit
 	}
+	// The help shown depends on the tab and its mode, and the body's
+	// height on the help, so the layout follows every key.
+	defer m.layout()
 	if m.tabs[m.active].Capturing() {
 		return m.updateTab(msg)
 	}
@@ -172,7 +179,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.showHelp = !m.showHelp
-		m.layout()
+	case m.showHelp && key.Matches(msg, k.CloseHelp):
+		m.showHelp = false
 	case key.Matches(msg, k.Lang):
 		m.lang = m.lang.Other()
 		m.setContent()
@@ -180,9 +188,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.active = (m.active + 1) % numTabs
 	case key.Matches(msg, k.Prev):
 		m.active = (m.active + numTabs - 1) % numTabs
-	case key.Matches(msg, k.Jump):
-		m.active = int(msg.String()[0] - '1')
 	default:
+		for i, b := range k.Tabs {
+			if key.Matches(msg, b) {
+				m.active = i
+				return nil
+			}
+		}
 		return m.updateTab(msg)
 	}
 	return nil
@@ -221,18 +233,6 @@ func (m *Model) layout() {
 	for _, t := range m.tabs {
 		t.SetSize(m.width, m.bodyH)
 	}
-}
-
-// ShortHelp joins the active tab's bindings with the global ones.
-func (m *Model) ShortHelp() []key.Binding {
-	k := m.c.keys
-	return append(m.tabs[m.active].ShortHelp(), k.Next, k.Lang, k.Help, k.Quit)
-}
-
-// FullHelp lists the active tab's binding groups, then the global ones.
-func (m *Model) FullHelp() [][]key.Binding {
-	k := m.c.keys
-	return append(m.tabs[m.active].FullHelp(), []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.Help, k.Quit})
 }
 
 // Active returns the index of the tab on screen.
@@ -277,35 +277,10 @@ func (m *Model) Render() string {
 	if gap := m.bodyH - lipgloss.Height(body); gap > 0 {
 		body += strings.Repeat("\n", gap)
 	}
-	rule := m.st.Faint.Render(strings.Repeat("─", m.width))
+	rule := m.st.Faint.Render(strings.Repeat(m.st.Marks.Rule, m.width))
 	// Each part is already cut to the width, and layout sized the body so
 	// that the parts fill the height exactly.
 	return strings.Join([]string{m.tabBar(), rule, body, m.footer()}, "\n")
-}
-
-// footer is the banner (a notice or a reload error) and the help.
-func (m *Model) footer() string {
-	var parts []string
-	if m.loadErr != "" {
-		// The banner may take two lines so that the position and the
-		// message both show.
-		text := m.c.t.ReloadFailed + m.loadErr
-		if m.loadErr == withheld {
-			text = m.c.t.DataWithheld
-		}
-		parts = append(parts, m.st.ErrorBar.Render(fit(wrapText("✗ "+text, m.width), m.width, 2)))
-	} else if m.notice != "" {
-		parts = append(parts, m.st.Notice.Render("✓ "+m.notice))
-	}
-	// bubbles/help can overrun its width by one item when the ellipsis
-	// does not fit, so the help is cut to the width here as well.
-	if m.showHelp {
-		full := m.help.FullHelpView(m.FullHelp())
-		parts = append(parts, fit(full, m.width, lipgloss.Height(full)))
-	} else {
-		parts = append(parts, truncate(m.help.ShortHelpView(m.ShortHelp()), m.width))
-	}
-	return strings.Join(parts, "\n")
 }
 
 // tabBar renders the tab titles, numbered, with the dataset title on the

@@ -9,6 +9,11 @@ import (
 // small palette that follows the terminal's background.
 type Styles struct {
 	isDark bool
+	// ASCII draws with ASCII borders and marks alone, for terminals that
+	// draw characters of ambiguous East Asian width two columns wide.
+	ASCII bool
+	// Marks are the glyphs drawn as marks, in this mode.
+	Marks Marks
 
 	Title      lipgloss.Style
 	Tab        lipgloss.Style
@@ -43,8 +48,29 @@ type Styles struct {
 	Help help.Styles
 }
 
-// NewStyles builds the styles for a dark or light background.
-func NewStyles(isDark bool) Styles {
+// Marks are the glyphs the dashboard draws as marks. In ASCII mode each is
+// ASCII; otherwise each is one column wide in every terminal, and the
+// ones of ambiguous East Asian width are kept out of alignment.
+type Marks struct {
+	Cut  string // ends text cut to fit
+	Good string // a target met, a notice
+	Bad  string // a target missed, an error
+	Rule string // one column of a horizontal rule
+	Side string // one row of a vertical rule
+}
+
+// unicodeMarks and asciiMarks are the two sets of marks.
+func unicodeMarks() Marks {
+	return Marks{Cut: "~", Good: "✓", Bad: "✗", Rule: "─", Side: "│"}
+}
+
+func asciiMarks() Marks {
+	return Marks{Cut: "~", Good: "v", Bad: "x", Rule: "-", Side: "|"}
+}
+
+// NewStyles builds the styles for a dark or light background, with
+// ASCII borders and marks when ascii is set.
+func NewStyles(isDark, ascii bool) Styles {
 	ld := lipgloss.LightDark(isDark)
 	var (
 		fg      = ld(lipgloss.Color("#1F2328"), lipgloss.Color("#E6EDF3"))
@@ -55,9 +81,13 @@ func NewStyles(isDark bool) Styles {
 		green   = ld(lipgloss.Color("#1A7F37"), lipgloss.Color("#3FB950"))
 		red     = ld(lipgloss.Color("#CF222E"), lipgloss.Color("#F85149"))
 		amber   = ld(lipgloss.Color("#9A6700"), lipgloss.Color("#D29922"))
-		border  = ld(lipgloss.Color("#D0D7DE"), lipgloss.Color("#30363D"))
+		borderC = ld(lipgloss.Color("#D0D7DE"), lipgloss.Color("#30363D"))
 	)
-	s := Styles{isDark: isDark}
+	s := Styles{isDark: isDark, ASCII: ascii, Marks: unicodeMarks()}
+	border := lipgloss.RoundedBorder()
+	if ascii {
+		s.Marks, border = asciiMarks(), lipgloss.ASCIIBorder()
+	}
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Tab = lipgloss.NewStyle().Foreground(subtle).Padding(0, 1)
 	s.ActiveTab = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent).Background(accentB).Padding(0, 1)
@@ -67,7 +97,7 @@ func NewStyles(isDark bool) Styles {
 	s.Value = lipgloss.NewStyle().Bold(true).Foreground(fg)
 	s.Unit = lipgloss.NewStyle().Foreground(subtle)
 	s.Selected = lipgloss.NewStyle().Bold(true).Reverse(true)
-	s.Card = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
+	s.Card = lipgloss.NewStyle().Border(border).BorderForeground(borderC).Padding(0, 1)
 	s.Up = lipgloss.NewStyle().Foreground(green)
 	s.Down = lipgloss.NewStyle().Foreground(red)
 	s.Badge = lipgloss.NewStyle().Foreground(amber)
