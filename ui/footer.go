@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -43,11 +44,11 @@ func (m *Model) pinned() int {
 // footer is the banner (a notice or a reload error) and the help.
 func (m *Model) footer() string {
 	var parts []string
-	if m.loadErr != "" {
+	if m.loadErr != nil {
 		// The banner may take two lines so that the position and the
 		// message both show.
-		text := m.c.t.ReloadFailed + m.loadErr
-		if m.loadErr == withheld {
+		text := m.c.t.ReloadFailed + m.loadErrText()
+		if errors.Is(m.loadErr, ErrDataWithheld) {
 			text = m.c.t.DataWithheld
 		}
 		parts = append(parts, m.st.ErrorBar.Render(fit(wrapText(m.st.Marks.Bad+" "+text, m.width), m.width, 2)))

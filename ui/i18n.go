@@ -43,6 +43,9 @@ type labels struct {
 	Reloaded       string
 	ReloadFailed   string
 	DataWithheld   string // a reload failed; the details are not shown
+	ProblemAt      string // "%s" is FILE:LINE:COL and the field; Chinese only
+	MoreProblems   string // " (+%d)"
+	ReadFailed     string // the data file could not be read; Chinese only
 	CityWide       string
 	NoData         string
 	Figures        string // "%d figures"
@@ -115,6 +118,9 @@ func zhLabels() *labels {
 		Reloaded:      "数据已重新加载",
 		ReloadFailed:  "重新加载失败，仍显示上次有效数据：",
 		DataWithheld:  "数据文件有问题，仍显示上次有效数据",
+		ProblemAt:     "%s 有误",
+		MoreProblems:  "，另有%d处问题",
+		ReadFailed:    "无法读取数据文件",
 		CityWide:      "全市",
 		NoData:        "无数据",
 		Figures:       "%d 项数据",
@@ -167,6 +173,9 @@ func enLabels() *labels {
 		Reloaded:      "data reloaded",
 		ReloadFailed:  "reload failed; still showing the last good data: ",
 		DataWithheld:  "the data file has a problem; the last good data is shown",
+		ProblemAt:     "%s",
+		MoreProblems:  " (+%d)",
+		ReadFailed:    "the data file could not be read",
 		CityWide:      "city-wide",
 		NoData:        "no data",
 		Figures:       "%d figures",

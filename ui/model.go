@@ -78,7 +78,7 @@ type Model struct {
 
 	notice   string
 	noticeID int
-	loadErr  string
+	loadErr  error // of the last reload, when it failed
 }
 
 // New builds a dashboard on a validated dataset.
@@ -247,13 +247,9 @@ func (m *Model) HelpOpen() bool { return m.showHelp }
 // Dataset returns the dataset on screen.
 func (m *Model) Dataset() *data.Dataset { return m.ds }
 
-// LoadError returns the message of the last failed reload, if any.
-func (m *Model) LoadError() string {
-	if m.loadErr == withheld {
-		return m.c.t.DataWithheld
-	}
-	return m.loadErr
-}
+// LoadError returns the message of the last failed reload, if any, in
+// the language on screen.
+func (m *Model) LoadError() string { return m.loadErrText() }
 
 // View renders the dashboard.
 func (m *Model) View() tea.View {
