@@ -133,12 +133,13 @@ func TestChineseLeaksFinds(t *testing.T) {
 	}
 }
 
-// screens renders every tab of ds in lang at w×h, walking each tab's
+// screens renders every tab of ds with options o at w×h, walking each tab's
 // list or pages so that every metric, target, source and page is drawn.
-func screens(t *testing.T, ds *data.Dataset, lang Lang, w, h int, visit func(what, screen string)) {
+func screens(t *testing.T, ds *data.Dataset, o Options, w, h int, visit func(what, screen string)) {
 	t.Helper()
 	for tab := range numTabs {
-		m := sized(New(ds, Options{Lang: lang, Tab: tab}), w, h)
+		o.Tab = tab
+		m := sized(New(ds, o), w, h)
 		steps, key := 0, "down"
 		switch tab {
 		case TabIndicators:
@@ -178,7 +179,7 @@ func TestEnglishShowsNoChineseUnits(t *testing.T) {
 	for name, ds := range sets {
 		for _, sz := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 60}} {
 			seen, allowed := map[string]bool{}, dataChinese(ds)
-			screens(t, ds, En, sz[0], sz[1], func(what, screen string) {
+			screens(t, ds, Options{Lang: En}, sz[0], sz[1], func(what, screen string) {
 				for _, l := range chineseLeaks(screen, allowed) {
 					if !seen[l] {
 						seen[l] = true
@@ -217,7 +218,7 @@ func TestChineseShowsNoEnglish(t *testing.T) {
 	for name, ds := range sets {
 		for _, sz := range [][2]int{{60, 20}, {120, 40}} {
 			seen, allowed := map[string]bool{}, dataText(ds, Zh)
-			screens(t, ds, Zh, sz[0], sz[1], func(what, screen string) {
+			screens(t, ds, Options{Lang: Zh}, sz[0], sz[1], func(what, screen string) {
 				for _, l := range englishLeaks(screen, allowed) {
 					if w, _, _ := strings.Cut(l, " "); !seen[w] {
 						seen[w] = true

@@ -14,10 +14,14 @@ import (
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.keys
 	t := m.tabs[m.active]
+	bs := append(t.ShortHelp(), k.Next, k.Lang, k.Help, k.Quit)
 	if t.Capturing() {
-		return append(t.ShortHelp(), k.Interrupt)
+		bs = append(t.ShortHelp(), k.Interrupt)
 	}
-	return append(t.ShortHelp(), k.Next, k.Lang, k.Help, k.Quit)
+	if m.st.ASCII {
+		return asciiKeys(bs)
+	}
+	return bs
 }
 
 // FullHelp lists the active tab's binding groups, then the global ones;
@@ -25,10 +29,16 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.keys
 	t := m.tabs[m.active]
+	gs := append(t.FullHelp(), []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.CloseHelp, k.Quit})
 	if t.Capturing() {
-		return [][]key.Binding{t.ShortHelp(), {k.Interrupt}}
+		gs = [][]key.Binding{t.ShortHelp(), {k.Interrupt}}
 	}
-	return append(t.FullHelp(), []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.CloseHelp, k.Quit})
+	if m.st.ASCII {
+		for i, g := range gs {
+			gs[i] = asciiKeys(g)
+		}
+	}
+	return gs
 }
 
 // pinned is how many of ShortHelp's last bindings the short help keeps

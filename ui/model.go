@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"lzdash/data"
 )
@@ -48,6 +49,9 @@ type Options struct {
 	// that draw characters of ambiguous East Asian width two columns
 	// wide (see AmbiguousWide).
 	ASCII bool
+	// Profile is the terminal's colour profile, until the program
+	// reports it; Unknown is taken for full colour.
+	Profile colorprofile.Profile
 	// Shared, when set, shares the content derived from the dataset with
 	// the other dashboards of the same process, such as the other
 	// sessions of a server, which then calls Shared.Use on every reload.
@@ -86,7 +90,7 @@ func New(ds *data.Dataset, o Options) *Model {
 	if o.Lang == "" {
 		o.Lang = Zh
 	}
-	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, st: NewStyles(o.Dark, o.ASCII), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
+	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, st: NewStyles(Look{Dark: o.Dark, ASCII: o.ASCII, Profile: o.Profile}), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
 	if m.shared == nil {
 		m.shared, m.ownShared = NewShared(), true
 	}
@@ -121,10 +125,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
 		m.layout()
 	case tea.BackgroundColorMsg:
-		if msg.IsDark() != m.st.isDark {
-			m.st = NewStyles(msg.IsDark(), m.st.ASCII)
-			m.help.Styles = m.st.Help
-		}
+		l := m.st.look
+		l.Dark = msg.IsDark()
+		m.restyle(l)
+	case tea.ColorProfileMsg:
+		l := m.st.look
+		l.Profile = msg.Profile
+		m.restyle(l)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -156,10 +163,18 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// restyle builds the styles for a new look.
+func (m *Model) restyle(l Look) {
+	if l != m.st.look {
+		m.st = NewStyles(l)
+		m.help.Styles = m.st.Help
+	}
+}
+
 // prepare brings the memo in step with the content, the box and the
 // palette, and lets the tab on screen fill it.
 func (m *Model) prepare() {
-	m.memo.sync(memoKey{c: m.c, w: m.width, h: m.bodyH, dark: m.st.isDark, ascii: m.st.ASCII})
+	m.memo.sync(memoKey{c: m.c, w: m.width, h: m.bodyH, look: m.st.look})
 	m.tabs[m.active].Prepare(&m.st, &m.memo)
 }
 
@@ -260,8 +275,16 @@ func (m *Model) View() tea.View {
 	return v
 }
 
-// Render draws the whole screen as a string.
+// Render draws the whole screen as a string; in ASCII mode, with no
+// character of ambiguous width.
 func (m *Model) Render() string {
+	if m.st.ASCII {
+		return foldASCII(m.draw())
+	}
+	return m.draw()
+}
+
+func (m *Model) draw() string {
 	if m.width < MinWidth || m.height < MinHeight {
 		if m.width <= 0 || m.height <= 0 {
 			return ""
