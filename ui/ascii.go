@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 )
 
@@ -77,18 +78,31 @@ func asciiKeys(bs []key.Binding) []key.Binding {
 }
 
 // foldASCII replaces every character of ambiguous East Asian width in a
-// drawn screen by one ASCII character: the screen's layout, measured by
-// Lip Gloss with such characters one column wide, then holds in every
-// terminal. Borders and marks are drawn in ASCII already in ASCII mode;
-// this catches what remains, such as chart axes and the data's own text
-// (“quotes”, pinyin, ×). Escape sequences are ASCII, and left alone.
+// drawn screen by ASCII: the screen's layout, measured by Lip Gloss, then
+// holds in every terminal. Borders and marks are drawn in ASCII already
+// in ASCII mode; this catches what remains, such as chart axes and the
+// data's own text (“quotes”, pinyin, ×). A character takes as many ASCII
+// columns as Lip Gloss gave it: one, or two when RUNEWIDTH_EASTASIAN was
+// set for the whole process. Escape sequences are ASCII, and left alone.
 func foldASCII(s string) string {
-	return strings.Map(func(r rune) rune {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
 		if r < 0x80 || !runewidth.IsAmbiguousWidth(r) {
-			return r
+			b.WriteRune(r)
+			continue
 		}
-		return asciiFor(r)
-	}, s)
+		c := asciiFor(r)
+		b.WriteRune(c)
+		for range ansi.StringWidth(string(r)) - 1 {
+			if strings.ContainsRune("-_=.", c) {
+				b.WriteRune(c) // a rule stays a rule
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	return b.String()
 }
 
 // asciiFor is the ASCII stand-in for a character of ambiguous width.
