@@ -191,6 +191,7 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	path := dataFlag(fs)
 	lang := langFlag(fs)
 	watching := fs.Bool("watch", false, "reload the --data file when it changes")
+	asciiOnly := fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide (on by itself when RUNEWIDTH_EASTASIAN or a CJK locale says so)")
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
@@ -215,7 +216,8 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "lzdash: the dashboard needs a terminal; for output to a file or pipe use lzdash snapshot or lzdash export")
 		return exitUsage
 	}
-	p := tea.NewProgram(ui.New(ds, ui.Options{Lang: l, Dark: true}),
+	o := ui.Options{Lang: l, Dark: true, ASCII: *asciiOnly || ui.AmbiguousWide(os.Getenv)}
+	p := tea.NewProgram(ui.New(ds, o),
 		tea.WithInput(filterInput(stdin)), tea.WithOutput(stdout), tea.WithFPS(ui.FPS))
 	if w != nil {
 		ctx, cancel := context.WithCancel(context.Background())

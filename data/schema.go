@@ -166,10 +166,13 @@ type Figure struct {
 	// "<=" or "<".
 	Comparator string `yaml:"comparator"`
 	// OutOf is the size of the field for a ranking, e.g. 169 in 65/169.
-	OutOf   float64 `yaml:"out_of"`
-	Source  string  `yaml:"source"`
-	Quote   string  `yaml:"quote"`
-	Formula string  `yaml:"formula"`
+	OutOf  float64 `yaml:"out_of"`
+	Source string  `yaml:"source"`
+	Quote  string  `yaml:"quote"`
+	// Formula says how a derived figure was computed. A dataset file
+	// may write it as one string, when it is the same in both languages
+	// (arithmetic alone), or as {zh, en} when it has words or units.
+	Formula Note `yaml:"formula"`
 	// Inputs are the ids of the figures a derived figure is computed
 	// from.
 	Inputs []string `yaml:"inputs"`

@@ -343,7 +343,7 @@ func (d *decoder) figure(m *Metric, f *Figure, l loc, zones, sources map[string]
 	case f.Comparator != "" && f.Kind != Target:
 		d.fail(l, "comparator", "only targets carry a comparator; this figure is %s", f.Kind)
 	}
-	if f.Kind == Derived && strings.TrimSpace(f.Formula) == "" {
+	if f.Kind == Derived && strings.TrimSpace(f.Formula.Zh+f.Formula.En) == "" {
 		d.fail(l, "formula", "a derived figure needs the formula it was derived by")
 	}
 	if f.Unit != "" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -74,7 +75,11 @@ func (s *Server) runDashboard(sess ssh.Session, g *guardedConn) {
 	}
 	defer s.hub.leave(d)
 	envs := append(sess.Environ(), "TERM="+pty.Term)
-	m := s.cfg.newModel(ds, ui.Options{Lang: s.cfg.Lang, Dark: true, Shared: s.pages})
+	// The visitor's terminal, not the server's, decides ASCII mode: from
+	// the RUNEWIDTH_EASTASIAN or locale the client sent (ssh -o
+	// SetEnv=RUNEWIDTH_EASTASIAN=1, or SendEnv LANG).
+	ascii := ui.AmbiguousWide(func(k string) string { return envValue(sess.Environ(), k) })
+	m := s.cfg.newModel(ds, ui.Options{Lang: s.cfg.Lang, Dark: true, ASCII: ascii, Shared: s.pages})
 	d.prog = tea.NewProgram(m,
 		// Every byte the visitor sends is filtered before Bubble Tea's
 		// decoder sees it: see package safeinput.
@@ -311,4 +316,16 @@ func (sw *stallWriter) Write(p []byte) (int, error) {
 		sw.onFrame = nil
 	}
 	return n, nil
+}
+
+// envValue is the value of k in env, a list of KEY=value, or "": the last
+// one wins, as in a process's environment.
+func envValue(env []string, k string) string {
+	v := ""
+	for _, kv := range env {
+		if name, val, ok := strings.Cut(kv, "="); ok && name == k {
+			v = val
+		}
+	}
+	return v
 }

@@ -150,8 +150,9 @@ type term struct {
 	eof     bool
 }
 
-// openTerm requests a w×h terminal and a shell on c.
-func openTerm(t *testing.T, c *gossh.Client, w, h int) *term {
+// openTerm requests a w×h terminal and a shell on c, after sending the
+// environment variables env, given as name, value, name, value.
+func openTerm(t *testing.T, c *gossh.Client, w, h int, env ...string) *term {
 	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
@@ -167,6 +168,11 @@ func openTerm(t *testing.T, c *gossh.Client, w, h int) *term {
 		t.Fatal(err)
 	}
 	sess.Stderr = tm
+	for i := 0; i+1 < len(env); i += 2 {
+		if err := sess.Setenv(env[i], env[i+1]); err != nil {
+			t.Fatalf("setenv %s: %v", env[i], err)
+		}
+	}
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatalf("pty: %v", err)
 	}

@@ -226,7 +226,7 @@ func (t *indicators) viewQuote(st *Styles, m *data.Metric, fs []*data.Figure, w 
 	out := []string{st.Quote.Render(strings.Join(lines, "\n"))}
 	src := e.source(f.Source)
 	if s := e.ds.Source(f.Source); s != nil {
-		src += " " + clean(s.Title)
+		src += " " + e.sourceTitle(s)
 	}
 	out = append(out, st.Faint.Render(truncate("  "+src, w)))
 	for _, p := range e.ds.Series(m, f.Zone) {
@@ -234,8 +234,8 @@ func (t *indicators) viewQuote(st *Styles, m *data.Metric, fs []*data.Figure, w 
 			out = append(out, st.Warn.Render(truncate(e.t.NotCompared+clean(p.Why.In(string(e.lang))), w)))
 		}
 	}
-	if f.Formula != "" {
-		out = append(out, st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula), w)))
+	if !f.Formula.Empty() {
+		out = append(out, st.Subtle.Render(truncate(e.t.Formula+e.t.Colon+clean(f.Formula.In(string(e.lang))), w)))
 	}
 	if !f.Note.Empty() {
 		out = append(out, st.Warn.Render(truncate(e.t.Note+e.t.Colon+clean(f.Note.In(string(e.lang))), w)))

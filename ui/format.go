@@ -107,13 +107,13 @@ func (c *content) sparkNote(s []data.Point) string {
 }
 
 // delta formats a change or a gap, in percentage points when pp is set
-// and in the unit otherwise (in English through the unit table:
-// +CNY 724 m), followed by the relative change when relOK.
+// (+1.5 个百分点, +1.5 pp) and in the unit otherwise (in English through
+// the unit table: +CNY 724 m), followed by the relative change when relOK.
 func delta(abs float64, unit string, pp bool, rel float64, relOK bool, l Lang) string {
-	s := data.SignedAmount(math.Round(abs*100)/100, clean(unit), string(l))
 	if pp {
-		s = signed(abs, 2) + "pp"
+		unit = "个百分点" // percentage points: 个百分点, pp in English
 	}
+	s := data.SignedAmount(math.Round(abs*100)/100, clean(unit), string(l))
 	if relOK {
 		s += " (" + signed(rel*100, 1) + "%)"
 	}

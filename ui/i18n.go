@@ -43,6 +43,9 @@ type labels struct {
 	Reloaded       string
 	ReloadFailed   string
 	DataWithheld   string // a reload failed; the details are not shown
+	ProblemAt      string // "%s" is FILE:LINE:COL and the field; Chinese only
+	MoreProblems   string // " (+%d)"
+	ReadFailed     string // the data file could not be read; Chinese only
 	CityWide       string
 	NoData         string
 	Figures        string // "%d figures"
@@ -108,6 +111,7 @@ type labels struct {
 	KeyNext, KeyPrev, KeyJump, KeyLang, KeyHelp, KeyQuit string
 	KeyUp, KeyDown, KeyFilter, KeyClear, KeyZone, KeyRow string
 	KeyPage, KeyAccept                                   string
+	KeyCloseHelp                                         string
 }
 
 func labelsFor(l Lang) *labels {
@@ -125,6 +129,9 @@ func zhLabels() *labels {
 		Reloaded:      "数据已重新加载",
 		ReloadFailed:  "重新加载失败，仍显示上次有效数据：",
 		DataWithheld:  "数据文件有问题，仍显示上次有效数据",
+		ProblemAt:     "%s 有误",
+		MoreProblems:  "，另有%d处问题",
+		ReadFailed:    "无法读取数据文件",
 		CityWide:      "全市",
 		NoData:        "无数据",
 		Figures:       "%d 项数据",
@@ -175,6 +182,7 @@ func zhLabels() *labels {
 		KeyNext:        "下一页", KeyPrev: "上一页", KeyJump: "跳转", KeyLang: "中/英",
 		KeyHelp: "帮助", KeyQuit: "退出", KeyUp: "上移", KeyDown: "下移", KeyFilter: "筛选",
 		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
+		KeyCloseHelp: "关闭帮助",
 	}
 }
 
@@ -186,6 +194,9 @@ func enLabels() *labels {
 		Reloaded:      "data reloaded",
 		ReloadFailed:  "reload failed; still showing the last good data: ",
 		DataWithheld:  "the data file has a problem; the last good data is shown",
+		ProblemAt:     "%s",
+		MoreProblems:  " (+%d)",
+		ReadFailed:    "the data file could not be read",
 		CityWide:      "city-wide",
 		NoData:        "no data",
 		Figures:       "%d figures",
@@ -236,6 +247,7 @@ func enLabels() *labels {
 		KeyNext:        "next tab", KeyPrev: "previous tab", KeyJump: "go to tab", KeyLang: "中/EN",
 		KeyHelp: "help", KeyQuit: "quit", KeyUp: "up", KeyDown: "down", KeyFilter: "filter",
 		KeyClear: "clear filter", KeyZone: "switch zone", KeyRow: "select figure", KeyPage: "page", KeyAccept: "done",
+		KeyCloseHelp: "close help",
 	}
 }
 

@@ -9,17 +9,23 @@ import (
 type keyMap struct {
 	Next key.Binding
 	Prev key.Binding
+	// Jump is the help entry for the tab number keys; Tabs match them.
 	Jump key.Binding
+	Tabs [numTabs]key.Binding
 	Lang key.Binding
 	Help key.Binding
-	Quit key.Binding
-	// Interrupt quits even while a tab takes text input.
+	// CloseHelp closes the full help; while it is shown, Help's entry
+	// gives way to it.
+	CloseHelp key.Binding
+	Quit      key.Binding
+	// Interrupt quits even while a tab takes text input, when it is the
+	// only way out that hints show.
 	Interrupt key.Binding
 }
 
 // newKeyMap builds the global bindings with help text in the given labels.
 func newKeyMap(t *labels) keyMap {
-	return keyMap{
+	k := keyMap{
 		Next: key.NewBinding(key.WithKeys("tab", "right"), key.WithHelp("tab/→", t.KeyNext)),
 		Prev: key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("⇧tab/←", t.KeyPrev)),
 		Jump: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", t.KeyJump)),
@@ -27,8 +33,13 @@ func newKeyMap(t *labels) keyMap {
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
 
-		Interrupt: key.NewBinding(key.WithKeys("ctrl+c")),
+		CloseHelp: key.NewBinding(key.WithKeys("esc"), key.WithHelp("?/esc", t.KeyCloseHelp)),
+		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
 	}
+	for i := range k.Tabs {
+		k.Tabs[i] = key.NewBinding(key.WithKeys(string(rune('1' + i))))
+	}
+	return k
 }
 
 // listKeys are the bindings shared by the tabs that show a list.

@@ -24,7 +24,7 @@ type memo struct {
 type memoKey struct {
 	c     *content
 	w, h  int
-	dark  bool
+	look  Look
 	valid bool
 }
 

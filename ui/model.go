@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"lzdash/data"
 )
@@ -44,6 +45,13 @@ type Options struct {
 	Dark bool
 	// Tab is the tab to open on.
 	Tab int
+	// ASCII draws with ASCII borders and marks alone, for terminals
+	// that draw characters of ambiguous East Asian width two columns
+	// wide (see AmbiguousWide).
+	ASCII bool
+	// Profile is the terminal's colour profile, until the program
+	// reports it; Unknown is taken for full colour.
+	Profile colorprofile.Profile
 	// Shared, when set, shares the content derived from the dataset with
 	// the other dashboards of the same process, such as the other
 	// sessions of a server, which then calls Shared.Use on every reload.
@@ -74,7 +82,7 @@ type Model struct {
 
 	notice   string
 	noticeID int
-	loadErr  string
+	loadErr  error // of the last reload, when it failed
 }
 
 // New builds a dashboard on a validated dataset.
@@ -82,7 +90,7 @@ func New(ds *data.Dataset, o Options) *Model {
 	if o.Lang == "" {
 		o.Lang = Zh
 	}
-	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, st: NewStyles(o.Dark), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
+	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, st: NewStyles(Look{Dark: o.Dark, ASCII: o.ASCII, Profile: o.Profile}), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
 	if m.shared == nil {
 		m.shared, m.ownShared = NewShared(), true
 	}
@@ -92,7 +100,7 @@ func New(ds *data.Dataset, o Options) *Model {
 	// width: some CJK terminals draw them two columns wide, which would
 	// push the help line past the edge.
 	m.help.ShortSeparator = "  "
-	m.help.Ellipsis = "~"
+	m.help.Ellipsis = m.st.Marks.Cut
 	m.setContent()
 	return m
 }
@@ -117,10 +125,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
 		m.layout()
 	case tea.BackgroundColorMsg:
-		if msg.IsDark() != m.st.isDark {
-			m.st = NewStyles(msg.IsDark())
-			m.help.Styles = m.st.Help
-		}
+		l := m.st.look
+		l.Dark = msg.IsDark()
+		m.restyle(l)
+	case tea.ColorProfileMsg:
+		l := m.st.look
+		l.Profile = msg.Profile
+		m.restyle(l)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
 	case tea.MouseClickMsg:
@@ -152,10 +163,18 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// restyle builds the styles for a new look.
+func (m *Model) restyle(l Look) {
+	if l != m.st.look {
+		m.st = NewStyles(l)
+		m.help.Styles = m.st.Help
+	}
+}
+
 // prepare brings the memo in step with the content, the box and the
 // palette, and lets the tab on screen fill it.
 func (m *Model) prepare() {
-	m.memo.sync(memoKey{c: m.c, w: m.width, h: m.bodyH, dark: m.st.isDark})
+	m.memo.sync(memoKey{c: m.c, w: m.width, h: m.bodyH, look: m.st.look})
 	m.tabs[m.active].Prepare(&m.st, &m.memo)
 }
 
@@ -164,6 +183,9 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.Interrupt) {
 		return tea.Quit
 	}
+	// The help shown depends on the tab and its mode, and the body's
+	// height on the help, so the layout follows every key.
+	defer m.layout()
 	if m.tabs[m.active].Capturing() {
 		return m.updateTab(msg)
 	}
@@ -172,7 +194,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Help):
 		m.showHelp = !m.showHelp
-		m.layout()
+	case m.showHelp && key.Matches(msg, k.CloseHelp):
+		m.showHelp = false
 	case key.Matches(msg, k.Lang):
 		m.lang = m.lang.Other()
 		m.setContent()
@@ -180,9 +203,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.active = (m.active + 1) % numTabs
 	case key.Matches(msg, k.Prev):
 		m.active = (m.active + numTabs - 1) % numTabs
-	case key.Matches(msg, k.Jump):
-		m.active = int(msg.String()[0] - '1')
 	default:
+		for i, b := range k.Tabs {
+			if key.Matches(msg, b) {
+				m.active = i
+				return nil
+			}
+		}
 		return m.updateTab(msg)
 	}
 	return nil
@@ -223,18 +250,6 @@ func (m *Model) layout() {
 	}
 }
 
-// ShortHelp joins the active tab's bindings with the global ones.
-func (m *Model) ShortHelp() []key.Binding {
-	k := m.c.keys
-	return append(m.tabs[m.active].ShortHelp(), k.Next, k.Lang, k.Help, k.Quit)
-}
-
-// FullHelp lists the active tab's binding groups, then the global ones.
-func (m *Model) FullHelp() [][]key.Binding {
-	k := m.c.keys
-	return append(m.tabs[m.active].FullHelp(), []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.Help, k.Quit})
-}
-
 // Active returns the index of the tab on screen.
 func (m *Model) Active() int { return m.active }
 
@@ -247,13 +262,9 @@ func (m *Model) HelpOpen() bool { return m.showHelp }
 // Dataset returns the dataset on screen.
 func (m *Model) Dataset() *data.Dataset { return m.ds }
 
-// LoadError returns the message of the last failed reload, if any.
-func (m *Model) LoadError() string {
-	if m.loadErr == withheld {
-		return m.c.t.DataWithheld
-	}
-	return m.loadErr
-}
+// LoadError returns the message of the last failed reload, if any, in
+// the language on screen.
+func (m *Model) LoadError() string { return m.loadErrText() }
 
 // View renders the dashboard.
 func (m *Model) View() tea.View {
@@ -264,8 +275,16 @@ func (m *Model) View() tea.View {
 	return v
 }
 
-// Render draws the whole screen as a string.
+// Render draws the whole screen as a string; in ASCII mode, with no
+// character of ambiguous width.
 func (m *Model) Render() string {
+	if m.st.ASCII {
+		return foldASCII(m.draw())
+	}
+	return m.draw()
+}
+
+func (m *Model) draw() string {
 	if m.width < MinWidth || m.height < MinHeight {
 		if m.width <= 0 || m.height <= 0 {
 			return ""
@@ -277,35 +296,10 @@ func (m *Model) Render() string {
 	if gap := m.bodyH - lipgloss.Height(body); gap > 0 {
 		body += strings.Repeat("\n", gap)
 	}
-	rule := m.st.Faint.Render(strings.Repeat("─", m.width))
+	rule := m.st.Faint.Render(strings.Repeat(m.st.Marks.Rule, m.width))
 	// Each part is already cut to the width, and layout sized the body so
 	// that the parts fill the height exactly.
 	return strings.Join([]string{m.tabBar(), rule, body, m.footer()}, "\n")
-}
-
-// footer is the banner (a notice or a reload error) and the help.
-func (m *Model) footer() string {
-	var parts []string
-	if m.loadErr != "" {
-		// The banner may take two lines so that the position and the
-		// message both show.
-		text := m.c.t.ReloadFailed + m.loadErr
-		if m.loadErr == withheld {
-			text = m.c.t.DataWithheld
-		}
-		parts = append(parts, m.st.ErrorBar.Render(fit(wrapText("✗ "+text, m.width), m.width, 2)))
-	} else if m.notice != "" {
-		parts = append(parts, m.st.Notice.Render("✓ "+m.notice))
-	}
-	// bubbles/help can overrun its width by one item when the ellipsis
-	// does not fit, so the help is cut to the width here as well.
-	if m.showHelp {
-		full := m.help.FullHelpView(m.FullHelp())
-		parts = append(parts, fit(full, m.width, lipgloss.Height(full)))
-	} else {
-		parts = append(parts, truncate(m.help.ShortHelpView(m.ShortHelp()), m.width))
-	}
-	return strings.Join(parts, "\n")
 }
 
 // tabBar renders the tab titles, numbered, with the dataset title on the

@@ -29,26 +29,22 @@ type DatasetMsg struct {
 // details (file names, positions) for its own log.
 var ErrDataWithheld = errors.New("the data file has a problem")
 
-// withheld is loadErr for ErrDataWithheld: the banner then says so in
-// the current language.
-const withheld = "\x00withheld"
+// errNoData is loadErr for a DatasetMsg that carries neither a dataset
+// nor an error.
+var errNoData = errors.New("no data")
 
 // apply takes a reloaded dataset: a valid one replaces the data, an
 // invalid one leaves the last good data on screen with the error shown.
 func (m *Model) apply(msg DatasetMsg) (*Model, tea.Cmd) {
 	if msg.Err != nil || msg.Dataset == nil {
-		switch {
-		case errors.Is(msg.Err, ErrDataWithheld):
-			m.loadErr = withheld
-		case msg.Err != nil:
-			m.loadErr = firstProblem(msg.Err)
-		default:
-			m.loadErr = "no data"
+		m.loadErr = msg.Err
+		if m.loadErr == nil {
+			m.loadErr = errNoData
 		}
 		m.layout()
 		return m, nil
 	}
-	m.loadErr = ""
+	m.loadErr = nil
 	m.noticeID++
 	m.notice = m.c.t.Reloaded
 	m.setData(msg.Dataset)
@@ -56,15 +52,36 @@ func (m *Model) apply(msg DatasetMsg) (*Model, tea.Cmd) {
 	return m, tea.Tick(noticeFor, func(time.Time) tea.Msg { return clearNoticeMsg{id} })
 }
 
-// firstProblem shortens an error to its first problem and a count.
-func firstProblem(err error) string {
+// loadErrText is the banner's account of the last failed reload in the
+// language on screen, empty when the last reload succeeded. A dataset's
+// problems are written in English, for whoever edits the file: a Chinese
+// screen gives the first one's position and field, and how many follow.
+func (m *Model) loadErrText() string {
+	t := m.c.t
 	var ps data.Problems
-	if errors.As(err, &ps) && len(ps) > 0 {
+	switch {
+	case m.loadErr == nil:
+		return ""
+	case errors.Is(m.loadErr, ErrDataWithheld):
+		return t.DataWithheld
+	case errors.Is(m.loadErr, errNoData):
+		return t.NoData
+	case errors.As(m.loadErr, &ps) && len(ps) > 0:
 		s := ps[0].Error()
+		if m.lang == Zh {
+			p := ps[0]
+			s = fmt.Sprintf("%s:%d:%d", p.File, p.Pos.Line, p.Pos.Col)
+			if p.Field != "" {
+				s += " " + p.Field
+			}
+			s = fmt.Sprintf(t.ProblemAt, s)
+		}
 		if len(ps) > 1 {
-			s += fmt.Sprintf(" (+%d)", len(ps)-1)
+			s += fmt.Sprintf(t.MoreProblems, len(ps)-1)
 		}
 		return clean(s)
+	case m.lang == Zh:
+		return t.ReadFailed
 	}
-	return clean(err.Error())
+	return clean(m.loadErr.Error())
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"lzdash/data"
@@ -16,8 +17,13 @@ type SnapshotOptions struct {
 	Width  int
 	Height int
 	Lang   Lang
-	Color  bool
-	Dark   bool
+	// Color keeps colours and styles, for Profile: Unknown is taken
+	// for full colour.
+	Color   bool
+	Profile colorprofile.Profile
+	Dark    bool
+	// ASCII draws with ASCII borders and marks alone: see AmbiguousWide.
+	ASCII bool
 	// Metric and Zone, when set, open the Indicators tab on that metric
 	// (by id), and on that zone (by id) of it; Zone alone opens it on
 	// the first metric with figures for the zone. Check them first.
@@ -63,7 +69,7 @@ func Snapshot(ds *data.Dataset, o SnapshotOptions) string {
 	if o.Metric != "" || o.Zone != "" {
 		tab = TabIndicators
 	}
-	m := New(ds, Options{Lang: o.Lang, Tab: tab, Dark: o.Dark})
+	m := New(ds, Options{Lang: o.Lang, Tab: tab, Dark: o.Dark, ASCII: o.ASCII, Profile: o.Profile})
 	if o.Metric != "" || o.Zone != "" {
 		if ind, ok := m.tabs[TabIndicators].(*indicators); ok {
 			ind.focus(o.Metric, o.Zone)
@@ -71,6 +77,12 @@ func Snapshot(ds *data.Dataset, o SnapshotOptions) string {
 	}
 	next, _ := m.Update(tea.WindowSizeMsg{Width: o.Width, Height: o.Height})
 	s := next.(*Model).Render()
+	if o.Color && o.Profile != colorprofile.Unknown && o.Profile != colorprofile.TrueColor {
+		var b strings.Builder
+		w := &colorprofile.Writer{Forward: &b, Profile: o.Profile}
+		_, _ = w.WriteString(s) // a strings.Builder does not fail
+		s = b.String()
+	}
 	if !o.Color {
 		s = ansi.Strip(s)
 		lines := strings.Split(s, "\n")

@@ -1,14 +1,22 @@
 package ui
 
 import (
+	"image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // Styles is every style the dashboard uses, built in one place from a
 // small palette that follows the terminal's background.
 type Styles struct {
-	isDark bool
+	look Look
+	// ASCII draws with ASCII borders and marks alone, for terminals that
+	// draw characters of ambiguous East Asian width two columns wide.
+	ASCII bool
+	// Marks are the glyphs drawn as marks, in this mode.
+	Marks Marks
 
 	Title      lipgloss.Style
 	Tab        lipgloss.Style
@@ -43,31 +51,103 @@ type Styles struct {
 	Help help.Styles
 }
 
-// NewStyles builds the styles for a dark or light background.
-func NewStyles(isDark bool) Styles {
-	ld := lipgloss.LightDark(isDark)
+// Marks are the glyphs the dashboard draws as marks. In ASCII mode each is
+// ASCII; otherwise each is one column wide in every terminal, and the
+// ones of ambiguous East Asian width are kept out of alignment.
+type Marks struct {
+	Cut  string // ends text cut to fit
+	Good string // a target met, a notice
+	Bad  string // a target missed, an error
+	Rule string // one column of a horizontal rule
+	Side string // one row of a vertical rule
+}
+
+// unicodeMarks and asciiMarks are the two sets of marks.
+func unicodeMarks() Marks {
+	return Marks{Cut: "…", Good: "✓", Bad: "✗", Rule: "─", Side: "│"}
+}
+
+func asciiMarks() Marks {
+	return Marks{Cut: ".", Good: "v", Bad: "x", Rule: "-", Side: "|"}
+}
+
+// Look is what the styles depend on: the terminal's background, its
+// colour profile, and whether it wants ASCII alone.
+type Look struct {
+	Dark bool
+	// Profile is the terminal's colour profile; Unknown is taken for
+	// full colour.
+	Profile colorprofile.Profile
+	// ASCII draws with ASCII borders and marks alone, for terminals that
+	// draw characters of ambiguous East Asian width two columns wide.
+	ASCII bool
+}
+
+// shade is one colour of the palette on a dark and a light background,
+// chosen by hand for 256 colours and for full colour. On 16 colours the
+// palette does not follow the background, which the terminal may not
+// report: see sixteen.
+type shade struct {
+	dark, light       string // full colour
+	dark256, light256 string
+	ansi              string // 16 colours; "" is the terminal's own foreground
+}
+
+func (c shade) in(l Look) color.Color {
+	var v string
+	switch {
+	case l.Profile == colorprofile.ANSI && c.ansi == "":
+		return lipgloss.NoColor{}
+	case l.Profile == colorprofile.ANSI:
+		v = c.ansi
+	case l.Profile == colorprofile.ANSI256 && l.Dark:
+		v = c.dark256
+	case l.Profile == colorprofile.ANSI256:
+		v = c.light256
+	case l.Dark:
+		v = c.dark
+	default:
+		v = c.light
+	}
+	return lipgloss.Color(v)
+}
+
+// NewStyles builds the styles for a look.
+//
+// On 16 colours, text, borders and faint text take the terminal's own
+// foreground (faint text by the faint attribute), since each of the 16
+// colours vanishes on some console: black (30) on a black one, white and
+// bright black on others. On 256 and full colours, borders and faint
+// text are mid greys, which show on black and on white whichever
+// background the terminal reports.
+func NewStyles(l Look) Styles {
 	var (
-		fg      = ld(lipgloss.Color("#1F2328"), lipgloss.Color("#E6EDF3"))
-		subtle  = ld(lipgloss.Color("#57606A"), lipgloss.Color("#9DA7B3"))
-		faint   = ld(lipgloss.Color("#8C959F"), lipgloss.Color("#6E7681"))
-		accent  = ld(lipgloss.Color("#0969DA"), lipgloss.Color("#58A6FF"))
-		accentB = ld(lipgloss.Color("#DDF4FF"), lipgloss.Color("#1F3A5F"))
-		green   = ld(lipgloss.Color("#1A7F37"), lipgloss.Color("#3FB950"))
-		red     = ld(lipgloss.Color("#CF222E"), lipgloss.Color("#F85149"))
-		amber   = ld(lipgloss.Color("#9A6700"), lipgloss.Color("#D29922"))
-		border  = ld(lipgloss.Color("#D0D7DE"), lipgloss.Color("#30363D"))
+		fg      = shade{"#E6EDF3", "#1F2328", "255", "235", ""}.in(l)
+		subtle  = shade{"#9DA7B3", "#57606A", "249", "241", ""}.in(l)
+		faint   = shade{"#8B949E", "#6E7781", "245", "244", ""}.in(l)
+		accent  = shade{"#58A6FF", "#0969DA", "75", "26", "4"}.in(l)
+		accentB = shade{"#1F3A5F", "#DDF4FF", "24", "153", ""}.in(l)
+		green   = shade{"#3FB950", "#1A7F37", "71", "28", "2"}.in(l)
+		red     = shade{"#F85149", "#CF222E", "203", "160", "1"}.in(l)
+		amber   = shade{"#D29922", "#9A6700", "178", "136", "3"}.in(l)
+		borderC = shade{"#6E7681", "#8C959F", "243", "247", ""}.in(l)
+		sixteen = l.Profile == colorprofile.ANSI
 	)
-	s := Styles{isDark: isDark}
+	s := Styles{look: l, ASCII: l.ASCII, Marks: unicodeMarks()}
+	border := lipgloss.RoundedBorder()
+	if l.ASCII {
+		s.Marks, border = asciiMarks(), lipgloss.ASCIIBorder()
+	}
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Tab = lipgloss.NewStyle().Foreground(subtle).Padding(0, 1)
 	s.ActiveTab = lipgloss.NewStyle().Bold(true).Underline(true).Foreground(accent).Background(accentB).Padding(0, 1)
 	s.Heading = lipgloss.NewStyle().Bold(true).Foreground(fg)
 	s.Subtle = lipgloss.NewStyle().Foreground(subtle)
-	s.Faint = lipgloss.NewStyle().Foreground(faint)
+	s.Faint = lipgloss.NewStyle().Foreground(faint).Faint(sixteen)
 	s.Value = lipgloss.NewStyle().Bold(true).Foreground(fg)
 	s.Unit = lipgloss.NewStyle().Foreground(subtle)
 	s.Selected = lipgloss.NewStyle().Bold(true).Reverse(true)
-	s.Card = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(border).Padding(0, 1)
+	s.Card = lipgloss.NewStyle().Border(border).BorderForeground(borderC).Padding(0, 1)
 	s.Up = lipgloss.NewStyle().Foreground(green)
 	s.Down = lipgloss.NewStyle().Foreground(red)
 	s.Badge = lipgloss.NewStyle().Foreground(amber)
@@ -78,13 +158,18 @@ func NewStyles(isDark bool) Styles {
 	s.ErrorBar = lipgloss.NewStyle().Foreground(red).Bold(true)
 	s.Quote = lipgloss.NewStyle().Foreground(subtle).Italic(true)
 	s.Bar = lipgloss.NewStyle().Foreground(accent)
-	s.BarEmpty = lipgloss.NewStyle().Foreground(faint)
+	s.BarEmpty = lipgloss.NewStyle().Foreground(faint).Faint(sixteen)
 	s.Chart = lipgloss.NewStyle().Foreground(accent)
 	s.TargetLine = lipgloss.NewStyle().Foreground(amber)
 	s.Category = lipgloss.NewStyle().Bold(true).Foreground(subtle)
 	s.Filter = lipgloss.NewStyle().Foreground(accent)
 	s.TableHead = lipgloss.NewStyle().Bold(true).Foreground(subtle)
 	s.Block = lipgloss.NewStyle()
-	s.Help = help.DefaultStyles(isDark)
+	key := lipgloss.NewStyle().Foreground(subtle)
+	desc := lipgloss.NewStyle().Foreground(faint).Faint(sixteen)
+	s.Help = help.Styles{
+		ShortKey: key, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
+		FullKey: key, FullDesc: desc, FullSeparator: desc,
+	}
 	return s
 }

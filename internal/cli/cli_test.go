@@ -53,7 +53,7 @@ func code(err error) int {
 func TestRemoteTreeHasNoFileFlags(t *testing.T) {
 	got := strings.Join(Synopses(true), ", ")
 	want := "export [--format json|csv] [--table figures|targets|conflicts|sources], " +
-		"snapshot [--color] [--height LINES] [--lang zh|en] [--metric ID] [--tab TAB] [--width COLUMNS] [--zone ID]"
+		"snapshot [--ascii] [--color] [--colors N] [--height LINES] [--lang zh|en] [--metric ID] [--tab TAB] [--width COLUMNS] [--zone ID]"
 	if got != want {
 		t.Fatalf("remote synopses\n%s\nwant\n%s", got, want)
 	}
@@ -86,7 +86,7 @@ func TestHelp(t *testing.T) {
 		t.Fatalf("export --help: %v\n%s", err, out)
 	}
 	out, _, err = run(t, true, "snapshot", "-h")
-	if out != "" || err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "usage: snapshot [--color]") {
+	if out != "" || err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "usage: snapshot [--ascii] [--color]") {
 		t.Fatalf("snapshot -h over SSH: stdout %q, %v; want one usage line", out, err)
 	}
 }
@@ -192,5 +192,19 @@ func TestValidateFixture(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Code != ExitData || !e.Shown || !strings.Contains(errOut, "problem(s) found") {
 		t.Fatalf("bad file: %v, stderr %q", err, errOut)
+	}
+}
+
+func TestSnapshotASCIIAndColours(t *testing.T) {
+	out, _, err := run(t, false, "snapshot", "--ascii", "--width", "80", "--height", "24")
+	if err != nil || strings.ContainsAny(out, "─│╭╮╰╯") || !strings.Contains(out, "+---") {
+		t.Fatalf("snapshot --ascii: %v\n%s", err, out)
+	}
+	out, _, err = run(t, false, "snapshot", "--color", "--colors", "16", "--width", "80", "--height", "24")
+	if err != nil || strings.Contains(out, "38;2;") || strings.Contains(out, "38;5;") || !strings.Contains(out, "\x1b[") {
+		t.Fatalf("snapshot --color --colors 16 keeps colours beyond 16: %v", err)
+	}
+	if _, _, err := run(t, false, "snapshot", "--colors", "8"); code(err) != ExitUsage {
+		t.Fatalf("snapshot --colors 8: %v, want a usage error", err)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/colorprofile"
+
 	"lzdash/data"
 	"lzdash/ui"
 )
@@ -65,6 +67,8 @@ func snapshotCmd() Command {
 			color := fs.Bool("color", false, "keep colours and styles (ANSI escape codes)")
 			metric := fs.String("metric", "", "open the indicators tab on the metric with this `ID`")
 			zone := fs.String("zone", "", "open the indicators tab on the zone with this `ID`")
+			colors := fs.Int("colors", 0, "with --color, draw for a terminal of `N` colours: 16, 256, or 0 for full colour")
+			asciiOnly := fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide")
 			return func() error {
 				l, ok := ui.ParseLang(*lang)
 				if !ok {
@@ -81,11 +85,16 @@ func snapshotCmd() Command {
 				if *width < 1 || *height < 1 || *width > maxW || *height > maxH {
 					return usagef("--width must be 1 to %d and --height 1 to %d", maxW, maxH)
 				}
+				profile, ok := map[int]colorprofile.Profile{0: colorprofile.TrueColor, 16: colorprofile.ANSI, 256: colorprofile.ANSI256}[*colors]
+				if !ok {
+					return usagef("--colors must be 16, 256 or 0")
+				}
 				ds, err := load(env, *path)
 				if err != nil {
 					return err
 				}
-				o := ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Dark: true, Metric: *metric, Zone: *zone}
+				o := ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Profile: profile, Dark: true,
+					ASCII: *asciiOnly, Metric: *metric, Zone: *zone}
 				if err := o.Check(ds); err != nil {
 					return usagef("%v", err)
 				}
