@@ -86,7 +86,7 @@ func qualified(amt string, f *data.Figure, l Lang) string {
 // sparkNote names the points of a sparkline that are not final, kind by
 // kind ("[estimate 2021] [provisional 2020]"), so that a sparkline says
 // in words what its faint cells say in colour; empty when all are final.
-func (c *content) sparkNote(s []data.Point) string {
+func (c *content) sparkNote(s []data.Point, withYears bool) string {
 	var kinds []data.Kind
 	years := map[data.Kind][]string{}
 	for _, p := range s {
@@ -101,7 +101,10 @@ func (c *content) sparkNote(s []data.Point) string {
 	}
 	parts := make([]string, len(kinds))
 	for i, k := range kinds {
-		parts[i] = "[" + c.t.kind(k) + " " + strings.Join(years[k], ",") + "]"
+		parts[i] = "[" + c.t.kind(k) + "]"
+		if withYears {
+			parts[i] = "[" + c.t.kind(k) + " " + strings.Join(years[k], ",") + "]"
+		}
 	}
 	return strings.Join(parts, " ")
 }

@@ -78,18 +78,39 @@ func (o *overview) card(st *Styles, m *data.Metric, width int) string {
 	when := st.Faint.Render(joinFit(inner, " | ", 1, periodText(last.Figure, c.lang), c.source(last.Figure.Source)))
 	change := st.Faint.Render(c.t.NoEarlier)
 	if ch, ok := data.Latest(s, m.Unit); ok {
-		change = o.change(st, m, ch)
+		change = o.change(st, m, ch, inner)
 	} else if len(s) >= 2 {
 		change = st.Faint.Render(c.t.NotCompared + clean(last.Why.In(string(c.lang))))
 	}
-	spark := strings.Join(nonEmpty(st.sparkline(s), st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, last.Year)), st.Badge.Render(c.sparkNote(s))), " ")
+	spark := o.sparkLine(st, s, inner)
 	body := []string{title, truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
 	return st.Card.Width(width).Render(strings.Join(body, "\n"))
 }
 
+// sparkLine is the sparkline with its years and the badges of the points
+// that are not final. When it is wider than width, the years go first,
+// then the badges' years, so that no badge is cut.
+func (o *overview) sparkLine(st *Styles, s []data.Point, width int) string {
+	c := o.c
+	sp := st.sparkline(s)
+	years := st.Faint.Render(fmt.Sprintf("%d-%d", s[0].Year, s[len(s)-1].Year))
+	for _, parts := range [][]string{
+		{sp, years, st.Badge.Render(c.sparkNote(s, true))},
+		{sp, st.Badge.Render(c.sparkNote(s, true))},
+		{sp, st.Badge.Render(c.sparkNote(s, false))},
+	} {
+		if line := strings.Join(nonEmpty(parts...), " "); lipgloss.Width(line) <= width {
+			return line
+		}
+	}
+	return strings.Join(nonEmpty(sp, st.Badge.Render(c.sparkNote(s, false))), " ")
+}
+
 // change renders a change with an arrow, the delta and its base year;
-// a base that is not final carries its kind.
-func (o *overview) change(st *Styles, m *data.Metric, c data.Change) string {
+// a change that is not final carries its kind. When the line is wider
+// than width, the relative change goes first, then the base year, so
+// that the kind badge is never the part that is cut.
+func (o *overview) change(st *Styles, m *data.Metric, c data.Change, width int) string {
 	good, bad := st.Up, st.Down
 	if m.LowerIsBetter() {
 		good, bad = bad, good
@@ -102,12 +123,26 @@ func (o *overview) change(st *Styles, m *data.Metric, c data.Change) string {
 	case c.Abs < 0:
 		arrow, style = "▼", bad
 	}
-	d := changeText(c, m, o.c.lang)
-	base := fmt.Sprintf(lt.Since, c.From.Year)
+	badge := ""
 	if c.Standing != data.Actual {
-		base += " [" + lt.kind(c.Standing) + "]"
+		badge = "[" + lt.kind(c.Standing) + "]"
 	}
-	return style.Render(arrow+" "+d) + " " + st.Faint.Render(base)
+	since := fmt.Sprintf(lt.Since, c.From.Year)
+	noRel := c
+	noRel.RelOK = false
+	for _, try := range []struct {
+		c    data.Change
+		base string
+	}{
+		{c, since}, {noRel, since}, {noRel, ""},
+	} {
+		line := style.Render(arrow+" "+changeText(try.c, m, o.c.lang)) + " " +
+			st.Faint.Render(strings.Join(nonEmpty(try.base, badge), " "))
+		if lipgloss.Width(line) <= width {
+			return line
+		}
+	}
+	return style.Render(arrow+" "+changeText(noRel, m, o.c.lang)) + " " + st.Faint.Render(badge)
 }
 
 // summary counts what the dataset holds and how the targets stand.

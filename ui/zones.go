@@ -140,8 +140,14 @@ func (z *zones) perZone(st *Styles) string {
 			m, f := sf.m, sf.f
 			// The value stays whole; a long name gives way.
 			v := strings.Join(nonEmpty(st.Value.Render(c.figureValue(m, f)), st.Faint.Render(shortLabel(f, c.lang)), st.badge(c, f)), " ")
-			nw := max(4, cw-lipgloss.Width(v)-1)
-			lines = append(lines, truncate(padRight(truncate(name(m.Name, c.lang), nw), nw)+" "+v, cw))
+			nw := cw - lipgloss.Width(v) - 1
+			if nw < 6 {
+				// No room for a name beside the value: the name takes a
+				// line of its own, and the value the next one, whole.
+				lines = append(lines, truncate(name(m.Name, c.lang), cw), "  "+v)
+				continue
+			}
+			lines = append(lines, padRight(truncate(name(m.Name, c.lang), nw), nw)+" "+v)
 		}
 		blocks = append(blocks, st.Block.Width(cw+2).Render(strings.Join(lines, "\n")))
 	}
