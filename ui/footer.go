@@ -129,6 +129,22 @@ func (m *Model) fullHelpView() string {
 		used += w
 	}
 	flush()
+	rows = append(rows, m.legend()...)
 	full := strings.Join(rows, "\n")
 	return fit(full, m.width, lipgloss.Height(full))
+}
+
+// legend explains every mark the screens draw, one key away: under the
+// full help, wrapped to the width.
+func (m *Model) legend() []string {
+	mk, t := m.st.Marks, m.c.t
+	items := []string{
+		mk.Good + " " + t.StatusMet, mk.Bad + " " + t.StatusMissed, "? " + t.StatusUnknown,
+		t.LegendQualifiers,
+		"[" + t.Estimate + "] [" + t.Provisional + "] [" + t.Partial + "] [" + t.Derived + "] " + t.LegendNotFinal,
+		"o " + t.LegendFinal + "  * " + t.LegendNotFinalPoint,
+		mk.Cut + " " + t.LegendCut,
+	}
+	text := m.st.Subtle.Render(t.Legend+t.Colon) + strings.Join(items, "   ")
+	return strings.Split(wrapText(text, m.width), "\n")
 }

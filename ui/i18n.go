@@ -39,62 +39,66 @@ type labels struct {
 
 	Actual, Provisional, Estimate, Partial, Target, Derived string
 
-	TooSmall       string // need W×H, have W×H
-	Reloaded       string
-	ReloadFailed   string
-	DataWithheld   string // a reload failed; the details are not shown
-	ProblemAt      string // "%s" is FILE:LINE:COL and the field; Chinese only
-	MoreProblems   string // " (+%d)"
-	ReadFailed     string // the data file could not be read; Chinese only
-	CityWide       string
-	NoData         string
-	Figures        string // "%d figures"
-	Sources        string // "%d sources"
-	Conflicts      string // "%d conflicts kept"
-	Disagreements  string
-	Since          string // "vs %d"
-	NoEarlier      string
-	Latest         string
-	Filter         string
-	NoMatch        string
-	ColYear        string
-	ColValue       string
-	ColChange      string
-	ColKind        string
-	ColSource      string
-	ColIndicator   string
-	ColTarget      string
-	ColAgainst     string
-	ColGap         string
-	ColStatus      string
-	ColProgress    string
-	ColPublisher   string
-	ColDate        string
-	ColTitle       string
-	ColFigures     string
-	ColZone        string
-	Quote          string
-	Colon          string
-	Formula        string
-	Note           string
-	ChartNote      string
-	ChartTarget    string // "target %d"
-	ChartLower     string
-	ChartBreak     string // "gap before %d: "
-	StatusMet      string
-	StatusMissed   string
-	StatusUnknown  string
-	Context        string
-	MoreContext    string // "%d more"
-	OnProvisional  string // " (%d of them on provisional or estimated figures)"
-	NotCompared    string
-	Leading        string
-	Aggregate      string
-	Share          string
-	Members        string
-	Inferred       string
-	ConflictWith   string
-	TargetsSummary string // "%d targets: %d met, %d missed, %d unknown"
+	TooSmall      string // need W×H, have W×H
+	Reloaded      string
+	ReloadFailed  string
+	DataWithheld  string // a reload failed; the details are not shown
+	ProblemAt     string // "%s" is FILE:LINE:COL and the field; Chinese only
+	MoreProblems  string // " (+%d)"
+	ReadFailed    string // the data file could not be read; Chinese only
+	CityWide      string
+	NoData        string
+	Figures       string // "%d figures"
+	Sources       string // "%d sources"
+	Conflicts     string // "%d conflicts kept"
+	Disagreements string
+	Since         string // "vs %d"
+	NoEarlier     string
+	Latest        string
+	Filter        string
+	NoMatch       string
+	ColYear       string
+	ColValue      string
+	ColChange     string
+	ColKind       string
+	ColSource     string
+	ColIndicator  string
+	ColTarget     string
+	ColAgainst    string
+	ColGap        string
+	ColStatus     string
+	ColProgress   string
+	ColPublisher  string
+	ColDate       string
+	ColTitle      string
+	ColFigures    string
+	ColZone       string
+	Quote         string
+	Colon         string
+	Formula       string
+	Note          string
+	ChartNote     string
+	ChartTarget   string // "target %d"
+	ChartLower    string
+	ChartBreak    string // "gap before %d: "
+	StatusMet     string
+	StatusMissed  string
+	StatusUnknown string
+
+	// The legend of marks under the full help.
+	Legend, LegendQualifiers                                    string
+	LegendNotFinal, LegendFinal, LegendNotFinalPoint, LegendCut string
+	Context                                                     string
+	MoreContext                                                 string // "%d more"
+	OnProvisional                                               string // " (%d of them on provisional or estimated figures)"
+	NotCompared                                                 string
+	Leading                                                     string
+	Aggregate                                                   string
+	Share                                                       string
+	Members                                                     string
+	Inferred                                                    string
+	ConflictWith                                                string
+	TargetsSummary                                              string // "%d targets: %d met, %d missed, %d unknown"
 	// Targets, zones and pages.
 	NoYearFigure  string // "no %d figure"
 	NoComparable  string // "no comparable %d figure"
@@ -147,17 +151,20 @@ func zhLabels() *labels {
 		ColIndicator: "指标", ColTarget: "目标", ColAgainst: "判断依据", ColGap: "差距",
 		ColStatus: "状态", ColProgress: "进度", ColPublisher: "发布方", ColDate: "日期",
 		ColTitle: "标题", ColFigures: "数据项", ColZone: "园区",
-		Quote:          "原文",
-		Colon:          "：",
-		Formula:        "算法",
-		Note:           "注",
-		ChartNote:      "折线只连接可比的数据",
-		ChartTarget:    "%d年目标",
-		ChartLower:     "纵轴倒置：数值越小越好",
-		ChartBreak:     "%d年前断开：",
-		StatusMet:      "已达成",
-		StatusMissed:   "未达成",
-		StatusUnknown:  "未知",
+		Quote:         "原文",
+		Colon:         "：",
+		Formula:       "算法",
+		Note:          "注",
+		ChartNote:     "折线只连接可比的数据",
+		ChartTarget:   "%d年目标",
+		ChartLower:    "纵轴倒置：数值越小越好",
+		ChartBreak:    "%d年前断开：",
+		StatusMet:     "已达成",
+		StatusMissed:  "未达成",
+		StatusUnknown: "未知",
+		Legend:        "图例", LegendQualifiers: "约30、30左右：大约   30余、30多、超过30：多于   30以上：不少于   近30：接近",
+		LegendNotFinal: "非最终数据", LegendFinal: "最终数据", LegendNotFinalPoint: "非最终数据点",
+		LegendCut:      "因宽度截断",
 		Context:        "参考（非判断依据）",
 		MoreContext:    "另有%d项参考数据",
 		OnProvisional:  "（其中%d项依据初步或预计数）",
@@ -212,17 +219,20 @@ func enLabels() *labels {
 		ColIndicator: "Indicator", ColTarget: "Target", ColAgainst: "Judged on", ColGap: "Gap",
 		ColStatus: "Status", ColProgress: "Progress", ColPublisher: "Publisher", ColDate: "Date",
 		ColTitle: "Title", ColFigures: "Figures", ColZone: "Zone",
-		Quote:          "Source text",
-		Colon:          ": ",
-		Formula:        "Formula",
-		Note:           "Note",
-		ChartNote:      "the line joins only figures that compare",
-		ChartTarget:    "target %d",
-		ChartLower:     "axis inverted: lower is better",
-		ChartBreak:     "gap before %d: ",
-		StatusMet:      "met",
-		StatusMissed:   "missed",
-		StatusUnknown:  "unknown",
+		Quote:         "Source text",
+		Colon:         ": ",
+		Formula:       "Formula",
+		Note:          "Note",
+		ChartNote:     "the line joins only figures that compare",
+		ChartTarget:   "target %d",
+		ChartLower:    "axis inverted: lower is better",
+		ChartBreak:    "gap before %d: ",
+		StatusMet:     "met",
+		StatusMissed:  "missed",
+		StatusUnknown: "unknown",
+		Legend:        "Marks", LegendQualifiers: "≈30 about   30+ more than   ≥30 at least   nearly 30",
+		LegendNotFinal: "not final", LegendFinal: "final figure", LegendNotFinalPoint: "not final (chart)",
+		LegendCut:      "cut to fit",
 		Context:        "Context (not a basis)",
 		MoreContext:    "%d more figures for context",
 		OnProvisional:  " (%d of them on provisional or estimated figures)",
