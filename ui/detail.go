@@ -124,27 +124,16 @@ func (t *indicators) viewDetail(st *Styles, mm *memo, w int) string {
 
 // viewTable lists a metric's figures: year, value, change, kind, source.
 func (t *indicators) viewTable(st *Styles, m *data.Metric, fs []*data.Figure, changes map[*data.Figure]data.Change, w, h int) string {
-	e := t.c
 	if h < 2 {
 		return ""
 	}
-	lt := e.t
-	rows := make([][]string, len(fs))
+	head, rows := t.figureCells(m, fs, changes)
 	for i, f := range fs {
-		chg, val := "-", e.figureValue(m, f)
-		if c, ok := changes[f]; ok {
-			chg = changeText(c, m, e.lang)
-			if i != t.row {
-				// The highlighted row is drawn reversed, in one style.
-				chg = st.changeStyle(m, c.Abs).Render(chg)
-			}
+		// The highlighted row is drawn reversed, in one style.
+		if c, ok := changes[f]; ok && i != t.row {
+			rows[i][2] = st.changeStyle(m, c.Abs).Render(rows[i][2])
 		}
-		if f.Kind == data.Target {
-			val = f.Comparator + " " + val
-		}
-		rows[i] = []string{figureLabel(f, e.lang), val, chg, lt.kind(f.Kind), e.source(f.Source)}
 	}
-	head := []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}
 	row := clamp(t.row, 0, max(0, len(rows)-1))
 	widths := figureWidths(newTable(head, rows).widths, w)
 	line := func(cells []string) string {
@@ -165,6 +154,24 @@ func (t *indicators) viewTable(st *Styles, m *data.Metric, fs []*data.Figure, ch
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// figureCells are the plain cells of a metric's figure table: year,
+// value, change, kind, source.
+func (t *indicators) figureCells(m *data.Metric, fs []*data.Figure, changes map[*data.Figure]data.Change) ([]string, [][]string) {
+	e, lt := t.c, t.c.t
+	rows := make([][]string, len(fs))
+	for i, f := range fs {
+		chg, val := "-", e.figureValue(m, f)
+		if c, ok := changes[f]; ok {
+			chg = changeText(c, m, e.lang)
+		}
+		if f.Kind == data.Target {
+			val = f.Comparator + " " + val
+		}
+		rows[i] = []string{figureLabel(f, e.lang), val, chg, lt.kind(f.Kind), e.source(f.Source)}
+	}
+	return []string{lt.ColYear, lt.ColValue, lt.ColChange, lt.ColKind, lt.ColSource}, rows
 }
 
 // figureWidths fits the columns of a figure table into w: the period,

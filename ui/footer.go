@@ -29,7 +29,8 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.keys
 	t := m.tabs[m.active]
-	gs := append(t.FullHelp(), []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.CloseHelp, k.Quit})
+	gs := append(t.FullHelp(), m.copyHelp()...)
+	gs = append(gs, []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.CloseHelp, k.Quit})
 	if t.Capturing() {
 		gs = [][]key.Binding{t.ShortHelp(), {k.Interrupt}}
 	}

@@ -116,6 +116,8 @@ type labels struct {
 	KeyUp, KeyDown, KeyFilter, KeyClear, KeyZone, KeyRow string
 	KeyPage, KeyAccept                                   string
 	KeyCloseHelp                                         string
+
+	citeLabels
 }
 
 func labelsFor(l Lang) *labels {
@@ -190,6 +192,7 @@ func zhLabels() *labels {
 		KeyHelp: "帮助", KeyQuit: "退出", KeyUp: "上移", KeyDown: "下移", KeyFilter: "筛选",
 		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
 		KeyCloseHelp: "关闭帮助",
+		citeLabels:   zhCiteLabels(),
 	}
 }
 
@@ -258,6 +261,7 @@ func enLabels() *labels {
 		KeyHelp: "help", KeyQuit: "quit", KeyUp: "up", KeyDown: "down", KeyFilter: "filter",
 		KeyClear: "clear filter", KeyZone: "switch zone", KeyRow: "select figure", KeyPage: "page", KeyAccept: "done",
 		KeyCloseHelp: "close help",
+		citeLabels:   enCiteLabels(),
 	}
 }
 

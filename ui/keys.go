@@ -21,6 +21,11 @@ type keyMap struct {
 	// Interrupt quits even while a tab takes text input, when it is the
 	// only way out that hints show.
 	Interrupt key.Binding
+
+	// Cite copies the highlighted figure's citation, CopyTable the
+	// table on screen; Drill opens the highlighted figure on the
+	// Indicators tab, and Back returns from there.
+	Cite, CopyTable, Drill, Back key.Binding
 }
 
 // newKeyMap builds the global bindings with help text in the given labels.
@@ -35,6 +40,11 @@ func newKeyMap(t *labels) keyMap {
 
 		CloseHelp: key.NewBinding(key.WithKeys("esc"), key.WithHelp("?/esc", t.KeyCloseHelp)),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
+
+		Cite:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", t.KeyCite)),
+		CopyTable: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", t.KeyCopyTable)),
+		Drill:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyDrill)),
+		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc/backspace", t.KeyBack)),
 	}
 	for i := range k.Tabs {
 		k.Tabs[i] = key.NewBinding(key.WithKeys(string(rune('1' + i))))

@@ -199,6 +199,10 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Lang):
 		m.lang = m.lang.Other()
 		m.setContent()
+	case key.Matches(msg, k.Cite):
+		return m.cite()
+	case key.Matches(msg, k.CopyTable):
+		return m.copyTable()
 	case key.Matches(msg, k.Next):
 		m.active = (m.active + 1) % numTabs
 	case key.Matches(msg, k.Prev):
