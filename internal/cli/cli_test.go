@@ -52,7 +52,7 @@ func code(err error) int {
 
 func TestRemoteTreeHasNoFileFlags(t *testing.T) {
 	got := strings.Join(Synopses(true), ", ")
-	want := "export [--format json|csv] [--table figures|targets|conflicts|sources], " +
+	want := "export [--bom] [--format json|csv] [--table figures|targets|conflicts|sources], " +
 		"snapshot [--ascii] [--color] [--colors N] [--height LINES] [--lang zh|en] [--metric ID] [--tab TAB] [--width COLUMNS] [--zone ID]"
 	if got != want {
 		t.Fatalf("remote synopses\n%s\nwant\n%s", got, want)
@@ -81,7 +81,7 @@ func TestRemoteTreeHasNoFileFlags(t *testing.T) {
 
 func TestHelp(t *testing.T) {
 	out, _, err := run(t, false, "export", "--help")
-	if err != nil || !strings.HasPrefix(out, "Usage: lzdash export [--data FILE] [--format json|csv]") ||
+	if err != nil || !strings.HasPrefix(out, "Usage: lzdash export [--bom] [--data FILE] [--format json|csv]") ||
 		!strings.Contains(out, "  --table figures|targets|conflicts|sources\n") || !strings.Contains(out, "(default json)") {
 		t.Fatalf("export --help: %v\n%s", err, out)
 	}
@@ -206,5 +206,18 @@ func TestSnapshotASCIIAndColours(t *testing.T) {
 	}
 	if _, _, err := run(t, false, "snapshot", "--colors", "8"); code(err) != ExitUsage {
 		t.Fatalf("snapshot --colors 8: %v, want a usage error", err)
+	}
+}
+
+// TestExportBOM checks that --bom starts the CSV, and only the CSV, with
+// a UTF-8 byte order mark, and that without it no export has one.
+func TestExportBOM(t *testing.T) {
+	out, _, err := run(t, true, "export", "--format", "csv", "--bom")
+	plain, _, _ := run(t, true, "export", "--format", "csv")
+	if err != nil || out != "\ufeff"+plain || strings.HasPrefix(plain, "\ufeff") || plain == "" {
+		t.Fatalf("export --format csv --bom: %v, %.40q; without --bom %.40q", err, out, plain)
+	}
+	if out, _, err := run(t, true, "export", "--bom"); code(err) != ExitUsage || out != "" {
+		t.Errorf("export --bom with JSON: %v, stdout %.40q; want a usage error", err, out)
 	}
 }

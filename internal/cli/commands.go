@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -36,9 +37,13 @@ func exportCmd() Command {
 			path := dataFlag(fs, env)
 			format := fs.String("format", "json", "output format: `json|csv`")
 			table := fs.String("table", "figures", "table to write: `"+strings.Join(data.TableNames[:], "|")+"`")
+			bom := fs.Bool("bom", false, "start the CSV with a UTF-8 byte order mark, so that Excel reads its Chinese")
 			return func() error {
 				if *format != "json" && *format != "csv" {
 					return usagef("unknown format %.40q: use json or csv", *format)
+				}
+				if *bom && *format != "csv" {
+					return usagef("--bom is for --format csv")
 				}
 				if !slices.Contains(data.TableNames[:], *table) {
 					return usagef("unknown table %.40q: use %s", *table, tables)
@@ -50,6 +55,11 @@ func exportCmd() Command {
 				t, err := ds.Table(*table)
 				if err != nil {
 					return usagef("%v", err)
+				}
+				if *bom {
+					if _, err := io.WriteString(env.Stdout, "\ufeff"); err != nil {
+						return output(0, err)
+					}
 				}
 				return output(0, t.Write(env.Stdout, *format))
 			}
