@@ -155,16 +155,22 @@ func (s *sources) plainTable() ([]string, [][]string, bool) {
 	return figs.head, figs.rows, true
 }
 
-// copyHelp is the full help's group of the keys that copy and drill
-// down, with only those the tab on screen answers.
+// copyHelp is the full help's group of the keys that copy, drill down
+// and come back, with only those that work on the tab on screen.
 func (m *Model) copyHelp() [][]key.Binding {
 	k := m.c.keys
 	var g []key.Binding
 	if _, ok := m.tabs[m.active].(citer); ok {
 		g = append(g, k.Cite)
+		if m.active != TabIndicators {
+			g = append(g, k.Drill)
+		}
 	}
 	if _, ok := m.tabs[m.active].(tabler); ok {
 		g = append(g, k.CopyTable)
+	}
+	if m.drilled && m.active == TabIndicators {
+		g = append(g, k.Back)
 	}
 	if len(g) == 0 {
 		return nil

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"lzdash/data"
 )
 
@@ -22,4 +25,29 @@ func (t *indicators) show(r data.FigureRef) bool {
 		}
 	}
 	return true
+}
+
+// drill opens the highlighted figure of the tab on screen on the
+// Indicators tab, from which Esc or Backspace return; a tab that
+// highlights no figure ignores Enter.
+func (m *Model) drill(msg tea.KeyPressMsg) tea.Cmd {
+	t, ok := m.tabs[m.active].(citer)
+	if !ok {
+		return m.updateTab(msg)
+	}
+	r, ok := t.highlighted()
+	if !ok || !m.tabs[TabIndicators].(*indicators).show(r) {
+		return nil
+	}
+	m.back, m.active, m.drilled = m.active, TabIndicators, true
+	return nil
+}
+
+// drillHelp is the short help's hint of the way back while the
+// Indicators tab shows a figure Enter opened.
+func (m *Model) drillHelp() []key.Binding {
+	if m.drilled && m.active == TabIndicators {
+		return []key.Binding{m.c.keys.Back}
+	}
+	return nil
 }

@@ -82,7 +82,11 @@ type Model struct {
 
 	notice   string
 	noticeID int
-	loadErr  error // of the last reload, when it failed
+	// drilled is set while the Indicators tab shows a figure Enter
+	// opened from tab back, to which Esc returns.
+	drilled bool
+	back    int
+	loadErr error // of the last reload, when it failed
 }
 
 // New builds a dashboard on a validated dataset.
@@ -138,7 +142,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		mo := msg.Mouse()
 		if mo.Y == 0 {
 			if i, ok := m.tabAt(mo.X); ok {
-				m.active = i
+				m.active, m.drilled = i, false
 			}
 			return nil
 		}
@@ -199,18 +203,22 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Lang):
 		m.lang = m.lang.Other()
 		m.setContent()
+	case m.drilled && m.active == TabIndicators && key.Matches(msg, k.Back):
+		m.active, m.drilled = m.back, false
+	case m.active != TabIndicators && key.Matches(msg, k.Drill):
+		return m.drill(msg)
 	case key.Matches(msg, k.Cite):
 		return m.cite()
 	case key.Matches(msg, k.CopyTable):
 		return m.copyTable()
 	case key.Matches(msg, k.Next):
-		m.active = (m.active + 1) % numTabs
+		m.active, m.drilled = (m.active+1)%numTabs, false
 	case key.Matches(msg, k.Prev):
-		m.active = (m.active + numTabs - 1) % numTabs
+		m.active, m.drilled = (m.active+numTabs-1)%numTabs, false
 	default:
 		for i, b := range k.Tabs {
 			if key.Matches(msg, b) {
-				m.active = i
+				m.active, m.drilled = i, false
 				return nil
 			}
 		}
