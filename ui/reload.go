@@ -45,11 +45,9 @@ func (m *Model) apply(msg DatasetMsg) (*Model, tea.Cmd) {
 		return m, nil
 	}
 	m.loadErr = nil
-	m.noticeID++
-	m.notice = m.c.t.Reloaded
+	cmd := m.flash(m.c.t.Reloaded)
 	m.setData(msg.Dataset)
-	id := m.noticeID
-	return m, tea.Tick(noticeFor, func(time.Time) tea.Msg { return clearNoticeMsg{id} })
+	return m, cmd
 }
 
 // loadErrText is the banner's account of the last failed reload in the
