@@ -81,7 +81,7 @@ type Command struct {
 
 // Commands returns the tree, in the order help lists it.
 func Commands() []Command {
-	return []Command{validateCmd(), exportCmd(), verifyCmd(), snapshotCmd()}
+	return []Command{validateCmd(), exportCmd(), verifyCmd(), snapshotCmd(), schemaCmd(), initCmd()}
 }
 
 // Find returns the command called name.
