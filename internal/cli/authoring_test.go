@@ -50,3 +50,17 @@ func TestInitWritesAValidDatasetOnce(t *testing.T) {
 		t.Fatalf("init overwrote the file: %q", got)
 	}
 }
+
+func TestSnapshotSVG(t *testing.T) {
+	out, _, err := run(t, false, "snapshot", "--format", "svg", "--lang", "zh", "--width", "60", "--height", "20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360"`) ||
+		!strings.Contains(out, "示例市") || !strings.Contains(out, `fill="#`) {
+		t.Fatalf("not a picture of the screen:\n%.400s", out)
+	}
+	if _, _, err := run(t, false, "snapshot", "--format", "png"); code(err) != ExitUsage {
+		t.Fatalf("--format png: %v", err)
+	}
+}

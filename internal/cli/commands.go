@@ -78,8 +78,12 @@ func snapshotCmd() Command {
 			metric := fs.String("metric", "", "open the indicators tab on the metric with this `ID`")
 			zone := fs.String("zone", "", "open the indicators tab on the zone with this `ID`")
 			colors := fs.Int("colors", 0, "with --color, draw for a terminal of `N` colours: 16, 256, or 0 for full colour")
+			format := fs.String("format", "screen", "output format: `screen|svg`: the screen as text (with --color, its ANSI styles), or an SVG picture of it in colour")
 			asciiOnly := fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide")
 			return func() error {
+				if *format != "screen" && *format != "svg" {
+					return usagef("unknown format %.40q: use screen or svg", *format)
+				}
 				l, ok := ui.ParseLang(*lang)
 				if !ok {
 					return usagef("unknown language %.40q: use zh or en", *lang)
@@ -107,6 +111,9 @@ func snapshotCmd() Command {
 					ASCII: *asciiOnly, Metric: *metric, Zone: *zone}
 				if err := o.Check(ds); err != nil {
 					return usagef("%v", err)
+				}
+				if *format == "svg" {
+					return output(env.Stdout.Write(snapshotSVG(ds, o)))
 				}
 				out := ui.Snapshot(ds, o)
 				return output(fmt.Fprintln(env.Stdout, out))
