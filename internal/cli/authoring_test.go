@@ -57,7 +57,7 @@ func TestSnapshotSVG(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(out, `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360"`) ||
-		!strings.Contains(out, "示例市") || !strings.Contains(out, `fill="#`) {
+		!strings.Contains(out, ">示</tspan>") || !strings.Contains(out, `fill="#`) {
 		t.Fatalf("not a picture of the screen:\n%.400s", out)
 	}
 	if _, _, err := run(t, false, "snapshot", "--format", "png"); code(err) != ExitUsage {

@@ -155,30 +155,11 @@ func writeBackgrounds(b *strings.Builder, runs []run, y int, def string) {
 	}
 }
 
-// writeText writes one text element for r, each character at its
-// column.
+// writeText writes one text element for r, each character in a tspan
+// at its column: renderers that honour only the first of a list of x
+// positions (librsvg) then place every character exactly too.
 func writeText(b *strings.Builder, r run, y int) {
-	if !r.under {
-		// Spaces at the ends of a run draw nothing.
-		for len(r.cells) > 0 && r.cells[len(r.cells)-1].content == " " {
-			r.cells = r.cells[:len(r.cells)-1]
-		}
-		for len(r.cells) > 0 && r.cells[0].content == " " {
-			r.cells = r.cells[1:]
-		}
-	}
-	xs := make([]string, 0, len(r.cells))
-	var text strings.Builder
-	for _, c := range r.cells {
-		// A character of several code points (a combining mark) is
-		// placed by its first; the others follow it.
-		xs = append(xs, fmt.Sprint(c.col*CellWidth))
-		for range len([]rune(c.content)) - 1 {
-			xs = append(xs, fmt.Sprint(c.col*CellWidth))
-		}
-		text.WriteString(c.content)
-	}
-	fmt.Fprintf(b, `<text x="%s" y="%d" fill="%s"`, strings.Join(xs, " "), y*CellHeight+baseline, r.fg)
+	fmt.Fprintf(b, `<text y="%d" fill="%s"`, y*CellHeight+baseline, r.fg)
 	if r.symbol {
 		fmt.Fprintf(b, ` font-family="%s"`, SymbolFamily)
 	}
@@ -200,7 +181,14 @@ func writeText(b *strings.Builder, r run, y int) {
 		b.WriteString(` text-decoration="line-through"`)
 	}
 	b.WriteString(">")
-	_ = xml.EscapeText(b, []byte(text.String())) // a strings.Builder does not fail
+	for _, c := range r.cells {
+		if c.content == " " && !r.under {
+			continue // a space draws nothing
+		}
+		fmt.Fprintf(b, `<tspan x="%d">`, c.col*CellWidth)
+		_ = xml.EscapeText(b, []byte(c.content)) // a strings.Builder does not fail
+		b.WriteString("</tspan>")
+	}
 	b.WriteString("</text>\n")
 }
 

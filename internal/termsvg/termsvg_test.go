@@ -21,13 +21,13 @@ func TestGolden(t *testing.T) {
 	golden.RequireEqual(t, Render(screen, 20, 3, Dark()))
 }
 
-// elements decodes doc as XML and returns its text elements, with their
-// x attribute and content.
+// elements decodes doc as XML and returns its text elements, with the x
+// positions of their characters and their content.
 func elements(t *testing.T, doc []byte) [][2]string {
 	t.Helper()
 	d := xml.NewDecoder(strings.NewReader(string(doc)))
 	var out [][2]string
-	var x string
+	var xs []string
 	var text strings.Builder
 	inText := false
 	for {
@@ -40,17 +40,19 @@ func elements(t *testing.T, doc []byte) [][2]string {
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
-			if tok.Name.Local != "svg" && tok.Name.Local != "g" && tok.Name.Local != "rect" && tok.Name.Local != "text" {
-				t.Fatalf("unexpected element <%s>", tok.Name.Local)
-			}
-			if tok.Name.Local == "text" {
-				inText, x = true, ""
+			switch tok.Name.Local {
+			case "svg", "g", "rect":
+			case "text":
+				inText, xs = true, nil
 				text.Reset()
+			case "tspan":
 				for _, a := range tok.Attr {
 					if a.Name.Local == "x" {
-						x = a.Value
+						xs = append(xs, a.Value)
 					}
 				}
+			default:
+				t.Fatalf("unexpected element <%s>", tok.Name.Local)
 			}
 		case xml.CharData:
 			if inText {
@@ -59,7 +61,7 @@ func elements(t *testing.T, doc []byte) [][2]string {
 		case xml.EndElement:
 			if tok.Name.Local == "text" {
 				inText = false
-				out = append(out, [2]string{x, text.String()})
+				out = append(out, [2]string{strings.Join(xs, " "), text.String()})
 			}
 		}
 	}
