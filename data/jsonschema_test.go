@@ -3,7 +3,6 @@ package data_test
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -113,7 +112,23 @@ func TestSchemaFileIsCurrent(t *testing.T) {
 	if first != "# yaml-language-server: $schema=schema/lzdash.schema.json" {
 		t.Fatalf("indicators.yaml starts with %q, not the schema modeline", first)
 	}
-	if _, err := os.Stat(filepath.Join("..", "schema", "lzdash.schema.json")); err != nil {
-		t.Fatal(err)
+}
+
+func TestSchemaRejectsWhatOneFieldShows(t *testing.T) {
+	s := compiledSchema(t)
+	cases := map[string][]byte{
+		"unknown kind":          goodWith(t, "        value: 57.1\n        kind: actual\n", "        value: 57.1\n        kind: reported\n"),
+		"note with a third key": goodWith(t, "  - id: report-2020\n", "  - id: report-2020\n    note: {zh: 甲, en: a, fr: b}\n"),
+		"year as a string":      goodWith(t, "      - id: rate-2019\n        year: 2019\n", "      - id: rate-2019\n        year: \"2019\"\n"),
+		"blank quote":           goodWith(t, "        quote: 贡献率达到57.1%\n", "        quote: \" \"\n"),
+		"id with a space":       goodWith(t, "  - id: patents\n", "  - id: pat ents\n"),
+	}
+	for name, src := range cases {
+		if _, err := data.Parse(name, src); err == nil {
+			t.Errorf("%s: lzdash accepts it", name)
+		}
+		if err := validateYAML(s, src); err == nil {
+			t.Errorf("%s: the schema accepts it", name)
+		}
 	}
 }
