@@ -67,7 +67,7 @@ func exportCmd() Command {
 }
 
 func snapshotCmd() Command {
-	return Command{Name: "snapshot", Summary: "render one tab once, as plain text", Remote: true,
+	return Command{Name: "snapshot", Summary: "render one tab once, as text or an SVG picture", Remote: true,
 		define: func(fs *flag.FlagSet, env Env) func() error {
 			path := dataFlag(fs, env)
 			lang := fs.String("lang", string(env.langOrZh()), "display language: `zh|en`")
