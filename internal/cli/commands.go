@@ -67,7 +67,7 @@ func exportCmd() Command {
 }
 
 func snapshotCmd() Command {
-	return Command{Name: "snapshot", Summary: "render one tab once, as text or an SVG picture", Remote: true,
+	return Command{Name: "snapshot", Summary: "render one tab once, as text, an SVG picture, or sentences", Remote: true,
 		define: func(fs *flag.FlagSet, env Env) func() error {
 			path := dataFlag(fs, env)
 			lang := fs.String("lang", string(env.langOrZh()), "display language: `zh|en`")
@@ -78,11 +78,11 @@ func snapshotCmd() Command {
 			metric := fs.String("metric", "", "open the indicators tab on the metric with this `ID`")
 			zone := fs.String("zone", "", "open the indicators tab on the zone with this `ID`")
 			colors := fs.Int("colors", 0, "with --color, draw for a terminal of `N` colours: 16, 256, or 0 for full colour")
-			format := fs.String("format", "screen", "output format: `screen|svg`: the screen as text (with --color, its ANSI styles), or an SVG picture of it in colour")
+			format := fs.String("format", formatScreen, "output format: `screen|svg|text`: the screen as text (with --color, its ANSI styles), an SVG picture of it in colour, or its figures as sentences for a screen reader")
 			asciiOnly := fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide")
 			return func() error {
-				if *format != "screen" && *format != "svg" {
-					return usagef("unknown format %.40q: use screen or svg", *format)
+				if *format != formatScreen && *format != "svg" && *format != formatText {
+					return usagef("unknown format %.40q: use screen, svg or text", *format)
 				}
 				l, ok := ui.ParseLang(*lang)
 				if !ok {
@@ -114,6 +114,9 @@ func snapshotCmd() Command {
 				}
 				if *format == "svg" {
 					return output(env.Stdout.Write(snapshotSVG(ds, o)))
+				}
+				if *format == formatText {
+					return output(0, writeText(env.Stdout, ds, o))
 				}
 				out := ui.Snapshot(ds, o)
 				return output(fmt.Fprintln(env.Stdout, out))

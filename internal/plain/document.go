@@ -11,7 +11,7 @@ import (
 // Metric lists a metric's heading and then each of its figures as a
 // sentence, in the order of the dataset file.
 func (s *Sentences) Metric(m *data.Metric) []string {
-	out := []string{s.Heading(m)}
+	out := []string{s.Heading(m, len(m.Figures))}
 	for i := range m.Figures {
 		out = append(out, s.Figure(m, &m.Figures[i]))
 	}

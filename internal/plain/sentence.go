@@ -262,9 +262,9 @@ func num(v float64, prec int) string {
 	return t
 }
 
-// Heading introduces a metric: "Technology contract turnover: 5 figures."
-func (s *Sentences) Heading(m *data.Metric) string {
-	n := len(m.Figures)
+// Heading introduces n figures of a metric: "Technology contract
+// turnover: 5 figures."
+func (s *Sentences) Heading(m *data.Metric, n int) string {
 	if s.en && n == 1 {
 		return s.end(clean(m.Name.In(s.lang())) + ": 1 figure")
 	}
