@@ -139,6 +139,8 @@ func (s *Sentences) Change(m *data.Metric, c data.Change) string {
 		what = "unchanged"
 	case c.RelOK && !c.PP && num(math.Abs(c.Rel*100), 1) == "0":
 		what = s.pick("almost unchanged", "基本持平")
+	case c.PP && !s.en && c.Abs > 0:
+		what = "提高" + num(c.Abs, 2) + "个百分点"
 	case c.PP:
 		what = s.upDown(c.Abs, num(math.Abs(c.Abs), 2)+s.pick(" percentage points", "个百分点"))
 	case c.RelOK:
