@@ -57,12 +57,12 @@ type dashboard struct {
 	reason atomic.Int32
 }
 
-// runDashboard runs the dashboard of one session until the visitor quits,
+// runDashboard runs the dashboard of one session, in lang, until the visitor quits,
 // the connection ends, or the server ends it, and then tells the visitor
 // why if it was not their own doing.
-func (s *Server) runDashboard(sess ssh.Session, g *guardedConn) {
+func (s *Server) runDashboard(sess ssh.Session, g *guardedConn, lang ui.Lang) {
 	pty, winch, _ := sess.Pty()
-	d := &dashboard{srv: s, sess: sess, lang: s.cfg.Lang}
+	d := &dashboard{srv: s, sess: sess, lang: lang}
 	d.wins.init()
 	d.data.init()
 	d.out = newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
@@ -79,7 +79,7 @@ func (s *Server) runDashboard(sess ssh.Session, g *guardedConn) {
 	// the RUNEWIDTH_EASTASIAN or locale the client sent (ssh -o
 	// SetEnv=RUNEWIDTH_EASTASIAN=1, or SendEnv LANG).
 	ascii := ui.AmbiguousWide(func(k string) string { return envValue(sess.Environ(), k) })
-	m := s.cfg.newModel(ds, ui.Options{Lang: s.cfg.Lang, Dark: true, ASCII: ascii, Shared: s.pages})
+	m := s.cfg.newModel(ds, ui.Options{Lang: lang, Dark: true, ASCII: ascii, Shared: s.pages})
 	d.prog = tea.NewProgram(m,
 		// Every byte the visitor sends is filtered before Bubble Tea's
 		// decoder sees it: see package safeinput.

@@ -12,11 +12,14 @@ import (
 // goodbye is the last line a dashboard visitor sees when the server stops.
 const goodbye = "lzdash: the server is shutting down: goodbye"
 
-// route sends a session with a command to runCommand, one with a terminal
-// and no command to its own dashboard, and refuses the rest.
+// route sends a session with a terminal and dashboard options (--plain,
+// --lang) to runOptions, one with a command to runCommand, one with a
+// terminal and no command to its own dashboard, and refuses the rest.
 func (s *Server) route(sess ssh.Session, g *guardedConn) {
 	_, winch, hasPty := sess.Pty()
 	switch {
+	case hasPty && dashboardOptions(sess.Command()):
+		s.runOptions(sess, g)
 	case sess.RawCommand() != "":
 		if hasPty {
 			// Nobody else reads this session's window changes: drain
@@ -30,7 +33,7 @@ func (s *Server) route(sess ssh.Session, g *guardedConn) {
 		s.runCommand(sess, g)
 	case hasPty:
 		s.metrics.count(outcomeDashboard)
-		s.runDashboard(sess, g)
+		s.runDashboard(sess, g, s.cfg.Lang)
 	default:
 		s.metrics.count(outcomeRefusedOther)
 		s.refuse(sess, "no terminal: connect with ssh -t for the dashboard, or run export or snapshot", "no pty")

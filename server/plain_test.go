@@ -1,0 +1,68 @@
+package server
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// ptyCommand runs command in a session with a pty, as ssh -t host --
+// command does, typing input, and returns its output and exit status.
+func ptyCommand(t *testing.T, c *gossh.Client, command, input string) (stdout, stderr string, status int) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatalf("new session: %v", err)
+	}
+	defer sess.Close()
+	in, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o, e bytes.Buffer
+	sess.Stdout, sess.Stderr = &o, &e
+	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatalf("pty: %v", err)
+	}
+	if err := sess.Start(command); err != nil {
+		t.Fatalf("start %q: %v", command, err)
+	}
+	if _, err := in.Write([]byte(input)); err != nil {
+		t.Fatal(err)
+	}
+	status = waitExit(t, sess)
+	return o.String(), e.String(), status
+}
+
+func TestPlainOverSSH(t *testing.T) {
+	ts := startServer(t, nil)
+	c := ts.mustDial(t)
+	out, stderr, st := ptyCommand(t, c, "--plain --lang zh", "专利申请量\x1b[31m\r\nlang en\rtargets\r\x1b]52;c;eA==\x07quit\r")
+	for _, w := range []string{
+		"lzdash 纯文本阅读模式：",
+		"\r\n> 专利申请量\r\n",
+		"专利申请量，2018年：10708 件，实际；比2017年增长37.4%。来源：兰州晚报",
+		"> lang en\r\nLanguage: English.\r\n> targets\r\n",
+		"S&T progress contribution rate, target for 2019: at least 58.2%; status: unknown, no 2019 figure.",
+		"> quit\r\nGoodbye.\r\n",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("no %q in\n%q", w, out)
+		}
+	}
+	if st != 0 || stderr != "" || strings.ContainsAny(out, "\x1b\x07") || strings.Contains(out, "\r\r") || strings.Contains(strings.ReplaceAll(out, "\r\n", ""), "\n") {
+		t.Errorf("status %d, stderr %q, output %q", st, stderr, out)
+	}
+	for _, tc := range []struct{ command, want string }{
+		{"--bogus", "lzdash: flag provided but not defined: -bogus: the options are --plain and --lang zh|en\r\n"},
+		{"--plain --lang fr", "lzdash: unknown language \"fr\": use zh or en\r\n"},
+		{"--plain extra", "lzdash: unexpected argument \"extra\": the options are --plain and --lang zh|en\r\n"},
+	} {
+		out, stderr, st := ptyCommand(t, c, tc.command, "")
+		if st != 1 || stderr != tc.want || out != "" {
+			t.Errorf("%s: status %d, stdout %q, stderr %q; want %q", tc.command, st, out, stderr, tc.want)
+		}
+	}
+}
