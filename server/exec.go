@@ -21,8 +21,7 @@ const maxCommandLine = 4096
 // with one line on stderr and exit status 1. Over SSH the tree has no
 // flag that names a file, and no command that reads one, so a visitor
 // can neither read nor write files on the server.
-func (s *Server) runCommand(sess ssh.Session, g *guardedConn) {
-	args := sess.Command() // the one parse of the command line
+func (s *Server) runCommand(sess ssh.Session, g *guardedConn, args []string) {
 	if len(args) == 0 {
 		s.refuse(sess, "cannot parse the command line", "bad command line")
 		return

@@ -43,8 +43,8 @@ func parseOptions(args []string, def ui.Lang) (plainMode bool, lang ui.Lang, err
 // runOptions runs the dashboard, or with --plain the line-oriented
 // reader, as a pty session's options ask; it refuses other options in
 // one line.
-func (s *Server) runOptions(sess ssh.Session, g *guardedConn) {
-	plainMode, lang, err := parseOptions(sess.Command(), s.cfg.Lang)
+func (s *Server) runOptions(sess ssh.Session, g *guardedConn, args []string) {
+	plainMode, lang, err := parseOptions(args, s.cfg.Lang)
 	if err != nil {
 		s.metrics.count(outcomeRefusedOther)
 		s.refuse(sess, err.Error(), "bad dashboard options")

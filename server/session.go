@@ -17,9 +17,13 @@ const goodbye = "lzdash: the server is shutting down: goodbye"
 // terminal and no command to its own dashboard, and refuses the rest.
 func (s *Server) route(sess ssh.Session, g *guardedConn) {
 	_, winch, hasPty := sess.Pty()
+	var args []string
+	if sess.RawCommand() != "" {
+		args = sess.Command() // the one parse of the command line
+	}
 	switch {
-	case hasPty && dashboardOptions(sess.Command()):
-		s.runOptions(sess, g)
+	case hasPty && dashboardOptions(args):
+		s.runOptions(sess, g, args)
 	case sess.RawCommand() != "":
 		if hasPty {
 			// Nobody else reads this session's window changes: drain
@@ -30,7 +34,7 @@ func (s *Server) route(sess ssh.Session, g *guardedConn) {
 			}()
 		}
 		s.metrics.count(outcomeExec)
-		s.runCommand(sess, g)
+		s.runCommand(sess, g, args)
 	case hasPty:
 		s.metrics.count(outcomeDashboard)
 		s.runDashboard(sess, g, s.cfg.Lang)
