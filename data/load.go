@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strconv"
+
+	"lzdash/internal/regfile"
 )
 
 // Load reads and validates the dataset file at path. It reads only
@@ -18,7 +20,7 @@ func Load(path string) (*Dataset, error) {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
 		return nil, notRegular(name, st.Mode())
 	}
-	f, st, err := openRegular(path)
+	f, st, err := regfile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading dataset: %w", err)
 	}
@@ -35,20 +37,7 @@ func Load(path string) (*Dataset, error) {
 
 // notRegular is the error for a path that is not a regular file.
 func notRegular(name string, m os.FileMode) error {
-	what := "of an unknown kind"
-	switch {
-	case m.IsDir():
-		what = "a directory"
-	case m&os.ModeNamedPipe != 0:
-		what = "a named pipe"
-	case m&os.ModeSocket != 0:
-		what = "a socket"
-	case m&os.ModeCharDevice != 0:
-		what = "a character device"
-	case m&os.ModeDevice != 0:
-		what = "a block device"
-	}
-	return fmt.Errorf("%s: not a regular file (%s)", name, what)
+	return fmt.Errorf("%s: not a regular file (%s)", name, regfile.Kind(m))
 }
 
 // readLimited reads r, whose size was size when it was opened, refusing

@@ -3,7 +3,6 @@
 package data
 
 import (
-	"errors"
 	"net"
 	"os"
 	"path/filepath"
@@ -54,34 +53,6 @@ func TestLoadRefusesWhatIsNotARegularFile(t *testing.T) {
 		if err := loadWithin(t, tt.path); err == nil || err.Error() != tt.want {
 			t.Errorf("Load(%s) = %v; want %q", tt.path, err, tt.want)
 		}
-	}
-}
-
-// TestOpenRegularDoesNotBlock opens a named pipe that no one writes to,
-// as a file replaced by a pipe between Load's stat and its open would be.
-func TestOpenRegularDoesNotBlock(t *testing.T) {
-	fifo := filepath.Join(t.TempDir(), "pipe.yaml")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() {
-		f, st, err := openRegular(fifo)
-		if err == nil {
-			f.Close()
-			if st.Mode()&os.ModeNamedPipe == 0 {
-				err = errors.New("the fstat does not say named pipe")
-			}
-		}
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("openRegular still blocked on a named pipe after 5 s")
 	}
 }
 

@@ -1,11 +1,11 @@
 //go:build !unix
 
-package data
+package regfile
 
 import "os"
 
-// openRegular opens path for reading and returns it with its stat.
-func openRegular(path string) (*os.File, os.FileInfo, error) {
+// Open opens path for reading and returns it with its stat.
+func Open(path string) (*os.File, os.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err

@@ -1,17 +1,17 @@
 //go:build unix
 
-package data
+package regfile
 
 import (
 	"os"
 	"syscall"
 )
 
-// openRegular opens path for reading without blocking, even on a named
+// Open opens path for reading without blocking, even on a named
 // pipe with no writer, never taking a terminal as its controlling one,
 // and returns it with its fstat. When it is a regular file, the
 // descriptor is made blocking again for reading.
-func openRegular(path string) (*os.File, os.FileInfo, error) {
+func Open(path string) (*os.File, os.FileInfo, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
 	if err != nil {
 		return nil, nil, err
