@@ -35,7 +35,7 @@ func (s *Server) runCommand(sess ssh.Session, g *guardedConn, args []string) {
 		s.refuse(sess, fmt.Sprintf("%s is not available over SSH: it reads files on the server; use %s", c.Name, remoteCommands()), "local command")
 		return
 	}
-	ds, _ := s.hub.current()
+	ds := s.hub.current()
 	out := newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
 	env := cli.Env{Stdout: out, Remote: true, Lang: s.cfg.Lang,
 		Load: func(string) (*data.Dataset, error) { return ds, nil }}

@@ -97,7 +97,7 @@ func (s *Server) MetricsHandler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
-		ds, _ := s.hub.current()
+		ds := s.hub.current()
 		if !s.listening.Load() || ds == nil {
 			http.Error(w, "not listening", http.StatusServiceUnavailable)
 			return

@@ -60,7 +60,7 @@ func (s *Server) runOptions(sess ssh.Session, g *guardedConn, args []string) {
 		for range winch {
 		}
 	}()
-	ds, _ := s.hub.current()
+	ds := s.hub.current()
 	out := newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
 	// The visitor's bytes go through the reader's bounded line reader,
 	// which keeps printable characters alone and echoes only those.

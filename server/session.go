@@ -49,7 +49,6 @@ func (s *Server) route(sess ssh.Session, g *guardedConn) {
 type hub struct {
 	mu     sync.Mutex
 	ds     *data.Dataset // the latest good dataset
-	ver    uint64        // counts changes of ds
 	err    error         // the last reload's error, if it failed
 	closed bool
 	dashes map[*dashboard]struct{}
@@ -59,11 +58,11 @@ func newHub(ds *data.Dataset) *hub {
 	return &hub{ds: ds, dashes: map[*dashboard]struct{}{}}
 }
 
-// current returns the latest good dataset and the version it belongs to.
-func (h *hub) current() (*data.Dataset, uint64) {
+// current returns the latest good dataset.
+func (h *hub) current() *data.Dataset {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.ds, h.ver
+	return h.ds
 }
 
 // join registers d and returns the dataset it starts on; a new visitor
@@ -100,7 +99,6 @@ func (h *hub) publish(ds *data.Dataset, err error) {
 	defer h.mu.Unlock()
 	if err == nil {
 		h.ds = ds
-		h.ver++
 	}
 	h.err = err
 	msg := ui.DatasetMsg{Dataset: ds}

@@ -41,7 +41,7 @@ func TestWatchReloadsEverySession(t *testing.T) {
 	a.waitFor(ma, "reloaded")
 	b.waitFor(mb, "reloaded")
 	ts.waitLog(t, "dataset reloaded")
-	if ds, _ := ts.hub.current(); ds.Title.Zh != "兰州科技指标" {
+	if ds := ts.hub.current(); ds.Title.Zh != "兰州科技指标" {
 		t.Fatalf("server dataset title %q after reload", ds.Title.Zh)
 	}
 
@@ -56,7 +56,7 @@ func TestWatchReloadsEverySession(t *testing.T) {
 	c := openTerm(t, ts.mustDial(t), 100, 30)
 	c.waitFor(0, overviewToken)
 	c.waitFor(0, "problem;")
-	if ds, _ := ts.hub.current(); ds.Title.Zh != "兰州科技指标" {
+	if ds := ts.hub.current(); ds.Title.Zh != "兰州科技指标" {
 		t.Fatalf("server dataset title %q after a bad reload", ds.Title.Zh)
 	}
 }
