@@ -170,7 +170,6 @@ func (g *guardedConn) drop(why string) {
 		_ = g.Close()
 		return
 	}
-	g.srv.droppedStalled.Add(1)
 	g.srv.metrics.count(outcomeDroppedStalled)
 	g.srv.log.Warn("connection dropped", "reason", why, "remote-addr", g.Conn.RemoteAddr().String(),
 		"after", time.Since(g.start).Round(time.Millisecond))

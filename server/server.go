@@ -100,15 +100,14 @@ type Server struct {
 	conns   *conns  // connections open
 	closing atomic.Bool
 
-	refusedConns   atomic.Int64 // connections refused over a cap
-	droppedStalled atomic.Int64 // connections dropped for not reading
-	evicted        atomic.Int64 // handshakes closed to make room
-	proxyRefused   atomic.Int64 // connections refused for their PROXY header
-	listening      atomic.Bool
-	lnMu           sync.Mutex
-	ln             net.Listener           // what Serve was given
-	keys           atomic.Pointer[KeySet] // with AuthorizedKeys: who may log in
-	metrics        *metrics
+	refusedConns atomic.Int64 // connections refused over a cap
+	evicted      atomic.Int64 // handshakes closed to make room
+	proxyRefused atomic.Int64 // connections refused for their PROXY header
+	listening    atomic.Bool
+	lnMu         sync.Mutex
+	ln           net.Listener           // what Serve was given
+	keys         atomic.Pointer[KeySet] // with AuthorizedKeys: who may log in
+	metrics      *metrics
 	// Each kind of refusal is logged once a second at most, with a
 	// running count, so that a flood cannot fill the log, and one kind
 	// cannot hide another.
