@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Citation is the sentence that cites one figure in a report, in the
 // given language ("en", or anything else for Chinese): where and what,
@@ -53,6 +56,61 @@ func Citation(ds *Dataset, r FigureRef, lang string) string {
 		}
 	}
 	return Sanitize(b.String())
+}
+
+// ConflictCitation is the sentence that cites a disagreement in a
+// report, in the given language ("en", or anything else for Chinese):
+// that the sources disagree (or, for a conflict the dataset names, that
+// they are in tension) and how many figures they give, then each
+// figure's Citation, numbered, with its own source and quote, and the
+// note that says what the tension is when the dataset names one. For
+// example:
+//
+//	来源不一致（2项数据，均已保留）：①兰白两区GDP 859亿元（2020年，实际）。来源：…　②兰白两区GDP 850亿元（2020年，预计）。来源：…
+//	Sources disagree (2 figures, all kept): (1) GDP, Lanzhou-Baiyin zones: CNY 85.9 bn (2020, actual). Source: … (2) …
+//
+// The result is sanitized and holds no line break.
+func ConflictCitation(ds *Dataset, c Conflict, lang string) string {
+	en := lang == "en"
+	var b strings.Builder
+	n := strconv.Itoa(len(c.Figures))
+	switch {
+	case en && c.Curated():
+		b.WriteString("Sources in tension (" + n + " figures, all kept):")
+	case en:
+		b.WriteString("Sources disagree (" + n + " figures, all kept):")
+	case c.Curated():
+		b.WriteString("来源数据存疑（" + n + "项数据，均已保留）：")
+	default:
+		b.WriteString("来源不一致（" + n + "项数据，均已保留）：")
+	}
+	for i, r := range c.Figures {
+		if en {
+			b.WriteString(" (" + strconv.Itoa(i+1) + ") ")
+		} else {
+			if i > 0 {
+				b.WriteString("　")
+			}
+			b.WriteString(circled(i + 1))
+		}
+		b.WriteString(Citation(ds, r, lang))
+	}
+	if n := c.Note.In(lang); n != "" {
+		if en {
+			b.WriteString(" Note: " + n)
+		} else {
+			b.WriteString("　注：" + n)
+		}
+	}
+	return Sanitize(b.String())
+}
+
+// circled numbers a part of a Chinese citation: ① to ⑳, then (21).
+func circled(n int) string {
+	if n >= 1 && n <= 20 {
+		return string(rune('①' + n - 1))
+	}
+	return "（" + strconv.Itoa(n) + "）"
 }
 
 // citedValue is a figure's value as a citation states it: a target's
