@@ -23,22 +23,37 @@ type tabler interface {
 	// plainTable returns the table's header and every row, unstyled;
 	// ok is false when the tab shows none.
 	plainTable() (head []string, rows [][]string, ok bool)
+	// hasTable reports, without building it, whether plainTable has
+	// rows to give.
+	hasTable() bool
 }
 
-// cite copies the citation of the highlighted figure to the clipboard
-// by OSC 52, which reaches the local clipboard over SSH too, and says so
-// in a notice.
+// cite copies the citation of the highlighted figure, or conflict, to
+// the clipboard by OSC 52, which reaches the local clipboard over SSH
+// too, and says so in a notice.
 func (m *Model) cite() tea.Cmd {
-	t, ok := m.tabs[m.active].(citer)
+	text, ok := m.citation()
 	if !ok {
 		return m.flash(m.c.t.NothingToCite)
 	}
-	r, ok := t.highlighted()
-	if !ok {
-		return m.flash(m.c.t.NothingToCite)
-	}
-	text := data.Citation(m.ds, r, string(m.lang))
 	return tea.Batch(tea.SetClipboard(text), m.flash(fmt.Sprintf(m.c.t.Copied, text)))
+}
+
+// citation is the citation of what the tab on screen highlights, in the
+// language on screen: a conflict's cites every side of it.
+func (m *Model) citation() (string, bool) {
+	t := m.tabs[m.active]
+	if d, ok := t.(disputer); ok {
+		if k, ok := d.disputed(); ok {
+			return data.ConflictCitation(m.ds, k, string(m.lang)), true
+		}
+	}
+	if c, ok := t.(citer); ok {
+		if r, ok := c.highlighted(); ok {
+			return data.Citation(m.ds, r, string(m.lang)), true
+		}
+	}
+	return "", false
 }
 
 // copyTable copies the table on screen, every row of it, as
@@ -110,6 +125,9 @@ func (t *indicators) plainTable() ([]string, [][]string, bool) {
 	return head, rows, true
 }
 
+// hasTable implements tabler.
+func (t *indicators) hasTable() bool { return t.Selected() != nil }
+
 // highlighted implements citer: the highlighted row's target.
 func (t *targets) highlighted() (data.FigureRef, bool) {
 	if len(t.c.targets) == 0 {
@@ -131,6 +149,9 @@ func (t *targets) plainTable() ([]string, [][]string, bool) {
 	}
 	return t.c.targetHead(medium), rows, true
 }
+
+// hasTable implements tabler.
+func (t *targets) hasTable() bool { return len(t.c.targets) > 0 }
 
 // highlighted implements citer: the figure [ and ] highlight among the
 // selected source's.
@@ -155,25 +176,47 @@ func (s *sources) plainTable() ([]string, [][]string, bool) {
 	return figs.head, figs.rows, true
 }
 
-// copyHelp is the full help's group of the keys that copy, drill down
-// and come back, with only those that work on the tab on screen.
-func (m *Model) copyHelp() [][]key.Binding {
+// hasTable implements tabler.
+func (s *sources) hasTable() bool { return s.row < len(s.c.figures) }
+
+// actions are the bindings that copy, drill down and come back, each
+// enabled only where it works now: y and Enter while the tab on screen
+// highlights a figure (Enter not on the Indicators tab, where the figure
+// already is), Y while it shows a table, and Esc or Backspace on the
+// Indicators tab that Enter opened. Help leaves the disabled ones out.
+func (m *Model) actions() (cite, drill, table, back key.Binding) {
 	k := m.c.keys
-	var g []key.Binding
-	if _, ok := m.tabs[m.active].(citer); ok {
-		g = append(g, k.Cite)
-		if m.active != TabIndicators {
-			g = append(g, k.Drill)
+	cite, drill, table, back = k.Cite, k.Drill, k.CopyTable, k.Back
+	t := m.tabs[m.active]
+	figure := false
+	if c, ok := t.(citer); ok {
+		_, figure = c.highlighted()
+	}
+	tb, hasTable := t.(tabler)
+	cite.SetEnabled(figure)
+	drill.SetEnabled(figure && m.active != TabIndicators)
+	table.SetEnabled(hasTable && tb.hasTable())
+	back.SetEnabled(m.drilled && m.active == TabIndicators)
+	return cite, drill, table, back
+}
+
+// copyHelp is the full help's group of the keys that copy, drill down
+// and come back, with only those that work on the tab on screen now.
+func (m *Model) copyHelp() [][]key.Binding {
+	cite, drill, table, back := m.actions()
+	if g := enabled(cite, drill, table, back); len(g) > 0 {
+		return [][]key.Binding{g}
+	}
+	return nil
+}
+
+// enabled keeps the bindings that are enabled.
+func enabled(bs ...key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, b := range bs {
+		if b.Enabled() {
+			out = append(out, b)
 		}
 	}
-	if _, ok := m.tabs[m.active].(tabler); ok {
-		g = append(g, k.CopyTable)
-	}
-	if m.drilled && m.active == TabIndicators {
-		g = append(g, k.Back)
-	}
-	if len(g) == 0 {
-		return nil
-	}
-	return [][]key.Binding{g}
+	return out
 }

@@ -48,6 +48,9 @@ type facts struct {
 	conflicted map[*data.Figure]bool // figures in a conflict found by rule
 
 	zoneBars []zoneMetric                // metrics two or more member zones report
+	bars     []data.FigureRef            // the figure of every zone bar, metric by metric
+	cards    []data.FigureRef            // each headline's latest city-wide figure; Figure is nil when it has none
+	disputes []data.Conflict             // the conflicts with figures, as the Overview lists them
 	solo     map[*data.Zone][]zoneFigure // figures only one member zone reports
 	members  []*data.Zone                // member zones, in order
 }
@@ -101,6 +104,18 @@ func newFacts(ds *data.Dataset) *facts {
 			}
 		}
 	}
+	for _, m := range f.headlines {
+		r := data.FigureRef{Metric: m}
+		if s := ds.Series(m, ""); len(s) > 0 {
+			r.Figure = s[len(s)-1].Figure
+		}
+		f.cards = append(f.cards, r)
+	}
+	for _, k := range f.conflicts {
+		if len(k.Figures) > 0 {
+			f.disputes = append(f.disputes, k)
+		}
+	}
 	f.solo = map[*data.Zone][]zoneFigure{}
 	for i := range ds.Zones {
 		if z := &ds.Zones[i]; !z.IsAggregate() {
@@ -112,6 +127,9 @@ func newFacts(ds *data.Dataset) *facts {
 		switch vs := ds.LatestZones(m); {
 		case len(vs) >= 2:
 			f.zoneBars = append(f.zoneBars, zoneMetric{m, vs})
+			for _, v := range vs {
+				f.bars = append(f.bars, data.FigureRef{Metric: m, Figure: v.Figure})
+			}
 		case len(vs) == 1:
 			f.solo[vs[0].Zone] = append(f.solo[vs[0].Zone], zoneFigure{m, vs[0].Figure})
 		}
@@ -224,11 +242,17 @@ func (c *content) badgeText(f *data.Figure) string {
 	if f.Kind == data.Actual {
 		return ""
 	}
+	return "[" + c.kindText(f) + "]"
+}
+
+// kindText names a figure's kind in words, and for a derived figure
+// built on provisional or estimated inputs what it stands as (推算/预计).
+func (c *content) kindText(f *data.Figure) string {
 	s := c.t.kind(f.Kind)
 	if st := c.ds.Standing(f); f.Kind == data.Derived && st != data.Actual {
 		s += "/" + c.t.kind(st)
 	}
-	return "[" + s + "]"
+	return s
 }
 
 // source names a figure's source briefly: publisher and date.

@@ -43,11 +43,10 @@ func (m *Model) drill(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// drillHelp is the short help's hint of the way back while the
-// Indicators tab shows a figure Enter opened.
-func (m *Model) drillHelp() []key.Binding {
-	if m.drilled && m.active == TabIndicators {
-		return []key.Binding{m.c.keys.Back}
-	}
-	return nil
+// actionHelp is the short help's hints of the keys that copy, drill
+// down and come back, with only those that work now: the way back first,
+// then y and Enter.
+func (m *Model) actionHelp() []key.Binding {
+	cite, drill, _, back := m.actions()
+	return enabled(back, cite, drill)
 }

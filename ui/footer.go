@@ -14,7 +14,7 @@ import (
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.keys
 	t := m.tabs[m.active]
-	bs := append(append(t.ShortHelp(), m.drillHelp()...), k.Next, k.Lang, k.Help, k.Quit)
+	bs := append(append(t.ShortHelp(), m.actionHelp()...), k.Next, k.Lang, k.Help, k.Quit)
 	if t.Capturing() {
 		bs = append(t.ShortHelp(), k.Interrupt)
 	}

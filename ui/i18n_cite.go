@@ -11,6 +11,8 @@ type citeLabels struct {
 	NothingToCite string
 	// NoTable says the tab on screen shows no table to copy.
 	NoTable string
+	// The copied tables' own columns.
+	ColUnit, ColPeriod, ColShare, ColNumber string
 }
 
 func zhCiteLabels() citeLabels {
@@ -20,6 +22,7 @@ func zhCiteLabels() citeLabels {
 		CopiedTable:   "已复制表格（%d行，制表符分隔）",
 		NothingToCite: "此页没有选中的数据可引用",
 		NoTable:       "此页没有可复制的表格",
+		ColUnit:       "单位", ColPeriod: "期间", ColShare: "占比", ColNumber: "序号",
 	}
 }
 
@@ -30,5 +33,6 @@ func enCiteLabels() citeLabels {
 		CopiedTable:   "table copied (%d rows, TSV)",
 		NothingToCite: "no highlighted figure to cite here",
 		NoTable:       "no table to copy here",
+		ColUnit:       "Unit", ColPeriod: "Period", ColShare: "Share", ColNumber: "No.",
 	}
 }

@@ -1,7 +1,5 @@
 package ui
 
-import "strings"
-
 // maxCharts bounds the charts one memo keeps; past it they start afresh.
 const maxCharts = 64
 
@@ -11,8 +9,10 @@ const maxCharts = 64
 // the benchmarks show it costs little. Each dashboard has its own memo;
 // only the root's Update writes to it.
 type memo struct {
-	key    memoKey
-	pages  [numTabs][]string
+	key   memoKey
+	pages [numTabs]*page
+	// lit is, per tab, the highlighted item of its page drawn lit.
+	lit    [numTabs]litItem
 	charts map[chartSpec]string
 	// targets are the Targets table's styled rows, for the width class
 	// of the memo's width.
@@ -36,20 +36,46 @@ func (mm *memo) sync(k memoKey) {
 	}
 }
 
-// page returns the lines of a tab's page, building them when the memo
-// has none; a nil memo never keeps them.
-func (mm *memo) page(tab int, build func() string) []string {
+// litItem is a page's item drawn highlighted.
+type litItem struct {
+	item  int
+	lines []string // nil: none drawn
+}
+
+// page returns a tab's page, building it when the memo has none; a nil
+// memo never keeps it.
+func (mm *memo) page(tab int, build func() *page) *page {
 	if mm != nil && mm.pages[tab] != nil {
 		return mm.pages[tab]
 	}
-	return splitLines(build())
+	return build()
 }
 
 // keepPage builds and keeps a tab's page if the memo lacks it.
-func (mm *memo) keepPage(tab int, build func() string) {
+func (mm *memo) keepPage(tab int, build func() *page) {
 	if mm.pages[tab] == nil {
-		mm.pages[tab] = splitLines(build())
+		mm.pages[tab] = build()
+		mm.lit[tab] = litItem{}
 	}
+}
+
+// litLines returns item i of a tab's page p drawn highlighted, drawing
+// it when the memo lacks it; a nil memo never keeps it.
+func (mm *memo) litLines(tab int, p *page, i int) []string {
+	if mm != nil && mm.pages[tab] == p && mm.lit[tab].lines != nil && mm.lit[tab].item == i {
+		return mm.lit[tab].lines
+	}
+	return p.litLines(i)
+}
+
+// keepLit draws and keeps item i of a tab's kept page highlighted, if
+// the memo lacks it.
+func (mm *memo) keepLit(tab, i int) {
+	p := mm.pages[tab]
+	if p == nil || i < 0 || i >= len(p.items) || mm.lit[tab].lines != nil && mm.lit[tab].item == i {
+		return
+	}
+	mm.lit[tab] = litItem{item: i, lines: p.litLines(i)}
 }
 
 // chart returns the chart for spec, drawing it when the memo lacks it.
@@ -72,5 +98,3 @@ func (mm *memo) keepChart(spec chartSpec, draw func() string) {
 	}
 	mm.charts[spec] = draw()
 }
-
-func splitLines(s string) []string { return strings.Split(s, "\n") }

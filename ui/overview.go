@@ -35,42 +35,54 @@ func (o *overview) Update(msg tea.Msg) (tab, tea.Cmd) {
 	return o, nil
 }
 
-// render draws the whole page for the tab's width.
-func (o *overview) render(st *Styles) string {
+// render draws the whole page for the tab's width: each card and each
+// conflict is an item of the page.
+func (o *overview) render(st *Styles) *page {
 	c := o.c
 	cols := clamp(o.w/minCard, 1, max(1, len(c.headlines)))
 	cw := min(o.w/cols, maxCard)
 	// The counts come first, so that the page opens on how the targets
 	// stand and how many disagreements there are.
-	rows := []string{o.summary(st), ""}
-	var row []string
-	for _, m := range c.headlines {
-		row = append(row, o.card(st, m, cw))
-		if len(row) == cols {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-			row = nil
+	p := &page{}
+	p.add(o.summary(st))
+	p.add("")
+	cards := make([]string, len(c.headlines))
+	for i, m := range c.headlines {
+		cards[i] = o.card(st, m, cw, false)
+	}
+	for r := 0; r < len(cards); r += cols {
+		row := cards[r:min(r+cols, len(cards))]
+		top, h := p.add(lipgloss.JoinHorizontal(lipgloss.Top, row...))
+		for j := range row {
+			p.mark(spot{top: top, h: h, left: j * cw, w: cw}, func() []string {
+				lit := append([]string(nil), row...)
+				lit[j] = o.card(st, c.headlines[r+j], cw, true)
+				return strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, lit...), "\n")
+			})
 		}
 	}
-	if len(row) > 0 {
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-	}
 	if glance := o.glance(st); glance != "" {
-		rows = append(rows, "", glance)
+		p.add("")
+		p.add(glance)
 	}
-	if d := o.disagreements(st); d != "" {
-		rows = append(rows, "", d)
-	}
-	return strings.Join(rows, "\n")
+	o.disagreements(st, p)
+	return p
 }
 
-// card draws one metric: latest value, change, sparkline.
-func (o *overview) card(st *Styles, m *data.Metric, width int) string {
+// card draws one metric: latest value, change, sparkline; lit, it is the
+// highlighted one, with a heavier border and its title marked.
+func (o *overview) card(st *Styles, m *data.Metric, width int, lit bool) string {
 	c := o.c
 	inner := max(1, width-4)
 	s := c.ds.Series(m, "")
+	box := st.Card
 	title := st.Heading.Render(truncate(name(m.Name, c.lang), inner))
+	if lit {
+		box = st.CardLit
+		title = st.Selected.Render(truncate(st.Marks.Lit+" "+name(m.Name, c.lang), inner))
+	}
 	if len(s) == 0 {
-		return st.Card.Width(width).Render(strings.Join([]string{title, st.Faint.Render(c.t.NoData), "", "", ""}, "\n"))
+		return box.Width(width).Render(strings.Join([]string{title, st.Faint.Render(c.t.NoData), "", "", ""}, "\n"))
 	}
 	last := s[len(s)-1]
 	val := st.Value.Render(c.figureValue(m, last.Figure))
@@ -84,7 +96,7 @@ func (o *overview) card(st *Styles, m *data.Metric, width int) string {
 	}
 	spark := o.sparkLine(st, s, inner)
 	body := []string{title, truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
-	return st.Card.Width(width).Render(strings.Join(body, "\n"))
+	return box.Width(width).Render(strings.Join(body, "\n"))
 }
 
 // sparkLine is the sparkline with its years and the badges of the points
@@ -204,44 +216,57 @@ func (o *overview) glance(st *Styles) string {
 	return strings.Join(parts, "\n\n")
 }
 
-// disagreements lists every conflict: the figures of one period that
-// sources give differently, and the tensions the dataset names, each
-// figure with its kind, period and source, and the note that explains a
-// named one.
-func (o *overview) disagreements(st *Styles) string {
-	e := o.c
-	cs := e.conflicts
-	if len(cs) == 0 {
-		return ""
+// disagreements lists every conflict, each an item of the page: the
+// figures of one period that sources give differently, and the tensions
+// the dataset names, each figure with its kind, period and source, and
+// the note that explains a named one.
+func (o *overview) disagreements(st *Styles, p *page) {
+	if len(o.c.conflicts) == 0 {
+		return
 	}
-	lines := []string{st.Heading.Render(e.t.Disagreements)}
-	for _, c := range cs {
-		if len(c.Figures) == 0 {
-			continue
+	p.add("")
+	p.add(st.Heading.Render(o.c.t.Disagreements))
+	for _, k := range o.c.disputes {
+		top, h := p.add(o.dispute(st, k, false))
+		p.mark(spot{top: top, h: h}, func() []string { return strings.Split(o.dispute(st, k, true), "\n") })
+	}
+}
+
+// dispute draws one conflict: a heading, a line a figure, and a named
+// one's note; lit, it is the highlighted one, its heading marked.
+func (o *overview) dispute(st *Styles, c data.Conflict, lit bool) string {
+	e := o.c
+	first := c.Figures[0]
+	head := name(first.Metric.Name, e.lang)
+	if z := e.ds.Zone(first.Figure.Zone); z != nil {
+		head += " " + name(z.Name, e.lang)
+	}
+	when := ""
+	if !c.Curated() {
+		when = " " + figureLabel(first.Figure, e.lang)
+	}
+	styled := head
+	if when != "" {
+		styled += st.Subtle.Render(when)
+	}
+	line := truncate(st.Value.Render(styled), o.w)
+	if lit {
+		line = st.Selected.Render(truncate(st.Marks.Lit+" "+head+when, o.w))
+	}
+	lines := []string{line}
+	for _, r := range c.Figures {
+		parts := []string{e.figureValue(r.Metric, r.Figure), e.t.kind(r.Figure.Kind)}
+		if c.Curated() {
+			parts = append(parts, figureLabel(r.Figure, e.lang))
 		}
-		first := c.Figures[0]
-		head := name(first.Metric.Name, e.lang)
-		if z := e.ds.Zone(first.Figure.Zone); z != nil {
-			head += " " + name(z.Name, e.lang)
+		if r.Metric != first.Metric {
+			parts = append(parts, name(r.Metric.Name, e.lang))
 		}
-		if !c.Curated() {
-			head += st.Subtle.Render(" " + figureLabel(first.Figure, e.lang))
-		}
-		lines = append(lines, truncate(st.Value.Render(head), o.w))
-		for _, r := range c.Figures {
-			parts := []string{e.figureValue(r.Metric, r.Figure), e.t.kind(r.Figure.Kind)}
-			if c.Curated() {
-				parts = append(parts, figureLabel(r.Figure, e.lang))
-			}
-			if r.Metric != first.Metric {
-				parts = append(parts, name(r.Metric.Name, e.lang))
-			}
-			parts = append(parts, e.source(r.Figure.Source))
-			lines = append(lines, truncate("  "+strings.Join(nonEmpty(parts...), "  "), o.w))
-		}
-		if n := c.Note.In(string(e.lang)); n != "" {
-			lines = append(lines, st.Warn.Render(truncate("  "+e.t.Note+e.t.Colon+clean(n), o.w)))
-		}
+		parts = append(parts, e.source(r.Figure.Source))
+		lines = append(lines, truncate("  "+strings.Join(nonEmpty(parts...), "  "), o.w))
+	}
+	if n := c.Note.In(string(e.lang)); n != "" {
+		lines = append(lines, st.Warn.Render(truncate("  "+e.t.Note+e.t.Colon+clean(n), o.w)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -18,16 +18,18 @@ type Styles struct {
 	// Marks are the glyphs drawn as marks, in this mode.
 	Marks Marks
 
-	Title      lipgloss.Style
-	Tab        lipgloss.Style
-	ActiveTab  lipgloss.Style
-	Heading    lipgloss.Style
-	Subtle     lipgloss.Style
-	Faint      lipgloss.Style
-	Value      lipgloss.Style
-	Unit       lipgloss.Style
-	Selected   lipgloss.Style
-	Card       lipgloss.Style
+	Title     lipgloss.Style
+	Tab       lipgloss.Style
+	ActiveTab lipgloss.Style
+	Heading   lipgloss.Style
+	Subtle    lipgloss.Style
+	Faint     lipgloss.Style
+	Value     lipgloss.Style
+	Unit      lipgloss.Style
+	Selected  lipgloss.Style
+	Card      lipgloss.Style
+	// CardLit is the highlighted card's: a heavier border.
+	CardLit    lipgloss.Style
 	Up         lipgloss.Style
 	Down       lipgloss.Style
 	Badge      lipgloss.Style
@@ -60,15 +62,16 @@ type Marks struct {
 	Bad  string // a target missed, an error
 	Rule string // one column of a horizontal rule
 	Side string // one row of a vertical rule
+	Lit  string // points at the highlighted item
 }
 
 // unicodeMarks and asciiMarks are the two sets of marks.
 func unicodeMarks() Marks {
-	return Marks{Cut: "…", Good: "✓", Bad: "✗", Rule: "─", Side: "│"}
+	return Marks{Cut: "…", Good: "✓", Bad: "✗", Rule: "─", Side: "│", Lit: "▸"}
 }
 
 func asciiMarks() Marks {
-	return Marks{Cut: ".", Good: "v", Bad: "x", Rule: "-", Side: "|"}
+	return Marks{Cut: ".", Good: "v", Bad: "x", Rule: "-", Side: "|", Lit: ">"}
 }
 
 // Look is what the styles depend on: the terminal's background, its
@@ -134,9 +137,9 @@ func NewStyles(l Look) Styles {
 		sixteen = l.Profile == colorprofile.ANSI
 	)
 	s := Styles{look: l, ASCII: l.ASCII, Marks: unicodeMarks()}
-	border := lipgloss.RoundedBorder()
+	border, heavy := lipgloss.RoundedBorder(), lipgloss.ThickBorder()
 	if l.ASCII {
-		s.Marks, border = asciiMarks(), lipgloss.ASCIIBorder()
+		s.Marks, border, heavy = asciiMarks(), lipgloss.ASCIIBorder(), asciiHeavyBorder()
 	}
 	s.Title = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Tab = lipgloss.NewStyle().Foreground(subtle).Padding(0, 1)
@@ -148,6 +151,7 @@ func NewStyles(l Look) Styles {
 	s.Unit = lipgloss.NewStyle().Foreground(subtle)
 	s.Selected = lipgloss.NewStyle().Bold(true).Reverse(true)
 	s.Card = lipgloss.NewStyle().Border(border).BorderForeground(borderC).Padding(0, 1)
+	s.CardLit = lipgloss.NewStyle().Border(heavy).BorderForeground(accent).Padding(0, 1)
 	s.Up = lipgloss.NewStyle().Foreground(green)
 	s.Down = lipgloss.NewStyle().Foreground(red)
 	s.Badge = lipgloss.NewStyle().Foreground(amber)
@@ -172,4 +176,13 @@ func NewStyles(l Look) Styles {
 		FullKey: key, FullDesc: desc, FullSeparator: desc,
 	}
 	return s
+}
+
+// asciiHeavyBorder is the highlighted card's border in ASCII mode, which
+// tells it from ASCIIBorder's + - | without colour.
+func asciiHeavyBorder() lipgloss.Border {
+	return lipgloss.Border{
+		Top: "=", Bottom: "=", Left: "#", Right: "#",
+		TopLeft: "#", TopRight: "#", BottomLeft: "#", BottomRight: "#",
+	}
 }

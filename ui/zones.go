@@ -26,37 +26,62 @@ func (z *zones) Update(msg tea.Msg) (tab, tea.Cmd) {
 	return z, nil
 }
 
-// render draws the whole page for the tab's width.
-func (z *zones) render(st *Styles) string {
+// render draws the whole page for the tab's width: each zone's bar is an
+// item of the page.
+func (z *zones) render(st *Styles) *page {
 	c := z.c
-	var out []string
+	p := &page{}
 	bw := c.zoneBarWidth(st, c.zoneBars, z.w)
 	for _, zm := range c.zoneBars {
-		out = append(out, st.zoneBars(c, zm, z.w, bw), "")
+		head, bar := st.zoneSection(c, zm, z.w, bw)
+		p.add(head)
+		for i := range zm.vals {
+			top, h := p.add(bar(i, false))
+			p.mark(spot{top: top, h: h}, func() []string { return []string{bar(i, true)} })
+		}
+		p.add("")
 	}
 	if cols := z.perZone(st); cols != "" {
-		out = append(out, cols, "")
+		p.add(cols)
+		p.add("")
 	}
-	out = append(out, z.aggregates(st)...)
-	if len(out) == 0 {
-		return st.Faint.Render(c.t.NoData)
+	for _, block := range z.aggregates(st) {
+		p.add(block)
 	}
-	return strings.TrimRight(strings.Join(out, "\n"), "\n")
+	if len(p.lines) == 0 {
+		return textPage(st.Faint.Render(c.t.NoData))
+	}
+	for len(p.lines) > 1 && p.lines[len(p.lines)-1] == "" {
+		p.lines = p.lines[:len(p.lines)-1]
+	}
+	return p
 }
 
-// zoneBars draws one bar per zone for a metric, each zone at its latest
-// figure, with the year, period and kind of each, and its share where
-// the parts make a whole (see shareable), the heading saying of what.
-// bw is the bars' length, one for every section on screen (see
-// zoneBarWidth), so that equal bars mean equal parts of each maximum.
+// zoneBars draws one bar per zone for a metric under its heading: see
+// zoneSection.
 func (st *Styles) zoneBars(c *content, zm zoneMetric, width, bw int) string {
+	head, bar := st.zoneSection(c, zm, width, bw)
+	lines := []string{head}
+	for i := range zm.vals {
+		lines = append(lines, bar(i, false))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// zoneSection lays out one bar per zone for a metric, each zone at its
+// latest figure, with the year, period and kind of each, and its share
+// where the parts make a whole (see shareable), the heading saying of
+// what. bw is the bars' length, one for every section on screen (see
+// zoneBarWidth), so that equal bars mean equal parts of each maximum. It
+// returns the heading, and bar, which draws zone i's line: lit, it is
+// the highlighted one, its name reversed and a mark before its bar.
+func (st *Styles) zoneSection(c *content, zm zoneMetric, width, bw int) (head string, bar func(i int, lit bool) string) {
 	m := zm.m
 	about := unitLabel(m.Unit, c.lang)
 	if c.shareable(zm) {
 		about += c.t.ListSep + fmt.Sprintf(c.t.ShareOf, fmt.Sprintf(c.t.ShareZones, len(zm.vals)))
 	}
-	head := st.Heading.Render(name(m.Name, c.lang)) + st.Subtle.Render(" ("+about+")")
-	lines := []string{truncate(head, width)}
+	head = truncate(st.Heading.Render(name(m.Name, c.lang))+st.Subtle.Render(" ("+about+")"), width)
 	top := 0.0
 	for _, v := range zm.vals {
 		top = max(top, v.Value)
@@ -67,7 +92,8 @@ func (st *Styles) zoneBars(c *content, zm zoneMetric, width, bw int) string {
 		widest = max(widest, lipgloss.Width(c.zoneExtra(st, zm, i)))
 	}
 	nw := clamp(width-bw-widest-2, 4, c.zoneNameW)
-	for i, v := range zm.vals {
+	bar = func(i int, lit bool) string {
+		v := zm.vals[i]
 		f := v.Figure
 		frac := 0.0
 		switch {
@@ -77,11 +103,14 @@ func (st *Styles) zoneBars(c *content, zm zoneMetric, width, bw int) string {
 			frac = v.Value / top
 		}
 		n := clamp(int(frac*float64(bw)+0.5), 0, bw)
-		bar := st.Bar.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", bw-n))
-		line := padRight(truncate(name(v.Zone.Name, c.lang), nw), nw) + " " + bar + " " + c.zoneExtra(st, zm, i)
-		lines = append(lines, truncate(line, width))
+		zn, sep := padRight(truncate(name(v.Zone.Name, c.lang), nw), nw), " "
+		if lit {
+			zn, sep = st.Selected.Render(zn), st.Marks.Lit
+		}
+		line := zn + sep + st.Bar.Render(strings.Repeat("█", n)) + st.BarEmpty.Render(strings.Repeat("░", bw-n)) + " " + c.zoneExtra(st, zm, i)
+		return truncate(line, width)
 	}
-	return strings.Join(lines, "\n")
+	return head, bar
 }
 
 // shareable reports whether a metric's zone figures make a whole of
