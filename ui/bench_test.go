@@ -52,6 +52,10 @@ func benchKeys(b *testing.B, ds *data.Dataset) {
 		{"select-metric", TabIndicators, []string{"down"}},
 		{"select-target", TabTargets, []string{"down"}},
 		{"language", TabIndicators, []string{"L"}},
+		// Down and up again: on the Overview and Zones tabs, each
+		// highlights another card or bar, which is drawn lit.
+		{"walk-overview", TabOverview, []string{"down", "up"}},
+		{"walk-zones", TabZones, []string{"down", "up"}},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {

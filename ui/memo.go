@@ -72,7 +72,7 @@ func (mm *memo) litLines(tab int, p *page, i int) []string {
 // the memo lacks it.
 func (mm *memo) keepLit(tab, i int) {
 	p := mm.pages[tab]
-	if p == nil || i < 0 || i >= len(p.items) || mm.lit[tab].lines != nil && mm.lit[tab].item == i {
+	if p == nil || i < 0 || i >= len(p.spots) || mm.lit[tab].lines != nil && mm.lit[tab].item == i {
 		return
 	}
 	mm.lit[tab] = litItem{item: i, lines: p.litLines(i)}

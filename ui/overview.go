@@ -46,9 +46,11 @@ func (o *overview) render(st *Styles) *page {
 	p := &page{}
 	p.add(o.summary(st))
 	p.add("")
+	bodies := make([][]string, len(c.headlines))
 	cards := make([]string, len(c.headlines))
 	for i, m := range c.headlines {
-		cards[i] = o.card(st, m, cw, false)
+		bodies[i] = o.cardBody(st, m, cw)
+		cards[i] = o.card(st, m, bodies[i], cw, false)
 	}
 	for r := 0; r < len(cards); r += cols {
 		row := cards[r:min(r+cols, len(cards))]
@@ -56,8 +58,8 @@ func (o *overview) render(st *Styles) *page {
 		for j := range row {
 			p.mark(spot{top: top, h: h, left: j * cw, w: cw}, func() []string {
 				lit := append([]string(nil), row...)
-				lit[j] = o.card(st, c.headlines[r+j], cw, true)
-				return strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, lit...), "\n")
+				lit[j] = o.card(st, c.headlines[r+j], bodies[r+j], cw, true)
+				return joinCards(lit)
 			})
 		}
 	}
@@ -69,20 +71,50 @@ func (o *overview) render(st *Styles) *page {
 	return p
 }
 
-// card draws one metric: latest value, change, sparkline; lit, it is the
-// highlighted one, with a heavier border and its title marked.
-func (o *overview) card(st *Styles, m *data.Metric, width int, lit bool) string {
+// card draws one metric's card: its title, then its body (see
+// cardBody); lit, it is the highlighted one, with a heavier border and
+// its title marked.
+func (o *overview) card(st *Styles, m *data.Metric, body []string, width int, lit bool) string {
+	inner := max(1, width-4)
+	box := st.Card
+	title := st.Heading.Render(truncate(name(m.Name, o.c.lang), inner))
+	if lit {
+		box = st.CardLit
+		title = st.Selected.Render(truncate(st.Marks.Lit+" "+name(m.Name, o.c.lang), inner))
+	}
+	return box.Width(width).Render(strings.Join(append([]string{title}, body...), "\n"))
+}
+
+// joinCards lays cards side by side, as lipgloss.JoinHorizontal does:
+// cards of one height, each as wide on every line, need only their lines
+// put end to end.
+func joinCards(cards []string) []string {
+	split := make([][]string, len(cards))
+	for i, c := range cards {
+		split[i] = strings.Split(c, "\n")
+		if len(split[i]) != len(split[0]) {
+			return strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, cards...), "\n")
+		}
+	}
+	lines := make([]string, len(split[0]))
+	for k := range lines {
+		var b strings.Builder
+		for _, c := range split {
+			b.WriteString(c[k])
+		}
+		lines[k] = b.String()
+	}
+	return lines
+}
+
+// cardBody is what a card shows below its title, a line each, cut to
+// the card: latest value, change, sparkline, period and source.
+func (o *overview) cardBody(st *Styles, m *data.Metric, width int) []string {
 	c := o.c
 	inner := max(1, width-4)
 	s := c.ds.Series(m, "")
-	box := st.Card
-	title := st.Heading.Render(truncate(name(m.Name, c.lang), inner))
-	if lit {
-		box = st.CardLit
-		title = st.Selected.Render(truncate(st.Marks.Lit+" "+name(m.Name, c.lang), inner))
-	}
 	if len(s) == 0 {
-		return box.Width(width).Render(strings.Join([]string{title, st.Faint.Render(c.t.NoData), "", "", ""}, "\n"))
+		return []string{st.Faint.Render(c.t.NoData), "", "", ""}
 	}
 	last := s[len(s)-1]
 	val := st.Value.Render(c.figureValue(m, last.Figure))
@@ -95,8 +127,7 @@ func (o *overview) card(st *Styles, m *data.Metric, width int, lit bool) string 
 		change = st.Faint.Render(c.t.NotCompared + clean(last.Why.In(string(c.lang))))
 	}
 	spark := o.sparkLine(st, s, inner)
-	body := []string{title, truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
-	return box.Width(width).Render(strings.Join(body, "\n"))
+	return []string{truncate(line2, inner), truncate(change, inner), truncate(spark, inner), truncate(when, inner)}
 }
 
 // sparkLine is the sparkline with its years and the badges of the points

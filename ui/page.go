@@ -3,18 +3,13 @@ package ui
 import "strings"
 
 // page is a scrolled tab's whole page drawn for one width: its lines,
-// and the items a selection walks, in reading order.
+// and the items a selection walks (cards, bars, conflicts), in reading
+// order: where each lies, and how it is drawn highlighted.
 type page struct {
 	lines []string
-	items []item
-}
-
-// item is a part of a page that can be highlighted: a card, a bar, a
-// conflict.
-type item struct {
-	spot
-	// lit draws the item highlighted: its h lines from top, whole.
-	lit func() []string
+	spots []spot
+	// lits draw each item highlighted: its h lines from top, whole.
+	lits []func() []string
 }
 
 // spot is where an item lies on its page: h lines from top and, for one
@@ -40,27 +35,19 @@ func (p *page) add(block string) (top, h int) {
 
 // mark records an item at s, drawn highlighted by lit.
 func (p *page) mark(s spot, lit func() []string) {
-	p.items = append(p.items, item{spot: s, lit: lit})
-}
-
-// spots are where the page's items lie.
-func (p *page) spots() []spot {
-	out := make([]spot, len(p.items))
-	for i, it := range p.items {
-		out[i] = it.spot
-	}
-	return out
+	p.spots = append(p.spots, s)
+	p.lits = append(p.lits, lit)
 }
 
 // litLines draws item i highlighted, exactly as many lines as it covers.
 func (p *page) litLines(i int) []string {
-	it := p.items[i]
-	lines := it.lit()
-	if len(lines) > it.h {
-		lines = lines[:it.h]
+	s := p.spots[i]
+	lines := p.lits[i]()
+	if len(lines) > s.h {
+		lines = lines[:s.h]
 	}
-	for len(lines) < it.h {
-		lines = append(lines, p.lines[it.top+len(lines)])
+	for len(lines) < s.h {
+		lines = append(lines, p.lines[s.top+len(lines)])
 	}
 	return lines
 }

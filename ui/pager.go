@@ -145,7 +145,7 @@ func (p *pager) Prepare(st *Styles, mm *memo) {
 	}
 	mm.keepPage(p.tab, func() *page { return p.build(st) })
 	pg := mm.pages[p.tab]
-	p.lines, p.spots = len(pg.lines), pg.spots()
+	p.lines, p.spots = len(pg.lines), pg.spots
 	p.off = clamp(p.off, 0, p.maxOff())
 	if n := len(p.spots); n > 0 {
 		p.sel = clamp(p.sel, 0, n-1)
@@ -203,11 +203,11 @@ func (p *pager) View(st *Styles, mm *memo) string {
 	rows := pageRows(len(pg.lines), p.h)
 	off := clamp(p.off, 0, max(0, len(pg.lines)-rows))
 	lines := pg.lines[off:min(len(pg.lines), off+rows)]
-	if n := len(pg.items); n > 0 {
+	if n := len(pg.spots); n > 0 {
 		sel := clamp(p.sel, 0, n-1)
 		lines = append([]string(nil), lines...)
 		for j, l := range mm.litLines(p.tab, pg, sel) {
-			if k := pg.items[sel].top + j - off; k >= 0 && k < len(lines) {
+			if k := pg.spots[sel].top + j - off; k >= 0 && k < len(lines) {
 				lines[k] = l
 			}
 		}
