@@ -17,6 +17,11 @@ type Options struct {
 	// session's is: the reader echoes and edits the line itself, and
 	// ends its lines with CR LF.
 	Terminal bool
+	// Reloads, when set, hands the reader the dataset's latest reload,
+	// if one came since it last asked: it asks before each command, so
+	// that the command answers from the new dataset, after a line that
+	// says so.
+	Reloads func() (Reload, bool)
 }
 
 // reader is one session of the line-oriented reader.
@@ -33,7 +38,9 @@ type reader struct {
 // command line read from in with sentences on out, until quit or the
 // end of input. Commands: a metric's number or part of its name (in
 // either language), next, prev, list, targets, sources, conflicts,
-// lang en|zh, help and quit. It returns the first error writing out.
+// lang en|zh, help and quit. With o.Reloads set, a reload of the
+// dataset reaches the next command (see Options). It returns the first
+// error writing out.
 func Read(ds *data.Dataset, in io.Reader, out io.Writer, o Options) error {
 	lang := "zh"
 	if o.Lang == "en" {
@@ -59,6 +66,11 @@ func Read(ds *data.Dataset, in io.Reader, out io.Writer, o Options) error {
 		if cut {
 			r.say(r.s.end(fmt.Sprintf(r.s.pick("That line is too long: at most %d characters", "输入过长：最多%d个字符"), MaxLine)))
 			continue
+		}
+		if o.Reloads != nil {
+			if rl, ok := o.Reloads(); ok {
+				r.reload(rl)
+			}
 		}
 		if !r.do(strings.TrimSpace(line)) {
 			break

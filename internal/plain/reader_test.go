@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"lzdash/data"
 )
 
 // drive runs a reader on the test dataset, writes each input through
@@ -87,5 +89,81 @@ func TestReaderTerminal(t *testing.T) {
 	}
 	if strings.Count(out, "> ") != 6 {
 		t.Errorf("want 6 prompts (CR LF is one Enter) in\n%q", out)
+	}
+}
+
+// TestReaderReloads checks that a reload reaches the next command: a
+// line says so, in the reader's language, before the command answers
+// from the new dataset, the metric read last staying current; a failed
+// reload says so, with its reason when it has one, and keeps the data.
+func TestReaderReloads(t *testing.T) {
+	renamed, err := data.Parse("test.yaml", []byte(strings.Replace(testData, "{zh: 专利申请量, en: Patent applications}", "{zh: 专利受理量, en: Patent filings}", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, bad := data.Parse("test.yaml", []byte(testData+"\nbogus: 1\n"))
+	if bad == nil {
+		t.Fatal("the bad dataset parses")
+	}
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{
+			"> Metric 2 of 2.\nPatent applications: 2 figures.\n",
+			"> Dataset reloaded.\nMetric 1 of 2.\nTechnology contract turnover: 6 figures.\n",
+			"> The dataset could not be reloaded (test.yaml:83:1: bogus: unknown field", "); these are still the last good figures.\nMetric 2 of 2.\nPatent filings: 2 figures.\n",
+			"> The dataset could not be reloaded; these are still the last good figures.\nGoodbye.\n",
+		}},
+		{"zh", []string{
+			"> 第2个指标，共2个。\n专利申请量：共2项数据。\n",
+			"> 数据已重新加载。\n第1个指标，共2个。\n技术合同交易额：共6项数据。\n",
+			"> 数据重新加载失败（test.yaml:83:1: bogus: unknown field", "），以下仍为上次的有效数据。\n第2个指标，共2个。\n专利受理量：共2项数据。\n",
+			"> 数据重新加载失败，以下仍为上次的有效数据。\n再见。\n",
+		}},
+	} {
+		// The reloads come between the commands: none before the first,
+		// a new dataset before the second, failures before the third
+		// and the fourth, the last without its reason, as a server
+		// tells it.
+		reloads := []*Reload{nil, {Dataset: renamed}, {Err: bad}, {}}
+		calls := 0
+		o := Options{Lang: tc.lang, Reloads: func() (Reload, bool) {
+			defer func() { calls++ }()
+			if calls < len(reloads) && reloads[calls] != nil {
+				return *reloads[calls], true
+			}
+			return Reload{}, false
+		}}
+		out := drive(t, o, "2\n", "prev\n", "next\n", "quit\n")
+		rest := out
+		for _, w := range tc.want {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Fatalf("%s: no %q (in order) in\n%s", tc.lang, w, out)
+			}
+			rest = rest[i+len(w):]
+		}
+		if calls != 4 {
+			t.Errorf("%s: the reader asked for reloads %d times for 4 commands", tc.lang, calls)
+		}
+	}
+}
+
+// TestMailboxKeepsTheLatest checks that a mailbox holds one reload, the
+// latest put, until it is taken.
+func TestMailboxKeepsTheLatest(t *testing.T) {
+	var mb Mailbox
+	if _, ok := mb.Take(); ok {
+		t.Fatal("an empty mailbox gives a reload")
+	}
+	ds := load(t)
+	mb.Put(Reload{Err: io.ErrUnexpectedEOF})
+	mb.Put(Reload{Dataset: ds})
+	if r, ok := mb.Take(); !ok || r.Dataset != ds || r.Err != nil {
+		t.Fatalf("Take gives %+v, %v; want the latest reload", r, ok)
+	}
+	if _, ok := mb.Take(); ok {
+		t.Fatal("a reload is taken twice")
 	}
 }
