@@ -69,11 +69,11 @@ func (s *Server) runDashboard(sess ssh.Session, g *guardedConn, lang ui.Lang) {
 	began := time.Now()
 	d.out.onFrame = func() { s.metrics.firstFrame.Observe(time.Since(began).Seconds()) }
 	d.done = make(chan struct{})
-	ds, ok := s.hub.join(d)
+	ds, ok := s.hub.join(&d.data)
 	if !ok {
 		return
 	}
-	defer s.hub.leave(d)
+	defer s.hub.leave(&d.data)
 	envs := append(sess.Environ(), "TERM="+pty.Term)
 	// The visitor's terminal, not the server's, decides ASCII mode: from
 	// the RUNEWIDTH_EASTASIAN or locale the client sent (ssh -o

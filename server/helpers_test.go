@@ -154,6 +154,13 @@ type term struct {
 // environment variables env, given as name, value, name, value.
 func openTerm(t *testing.T, c *gossh.Client, w, h int, env ...string) *term {
 	t.Helper()
+	return openCommand(t, c, w, h, "", env...)
+}
+
+// openCommand is openTerm running command, as ssh -t host -- command
+// does; with command "", a shell.
+func openCommand(t *testing.T, c *gossh.Client, w, h int, command string, env ...string) *term {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatalf("new session: %v", err)
@@ -176,8 +183,12 @@ func openTerm(t *testing.T, c *gossh.Client, w, h int, env ...string) *term {
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatalf("pty: %v", err)
 	}
-	if err := sess.Shell(); err != nil {
-		t.Fatalf("shell: %v", err)
+	start := sess.Shell
+	if command != "" {
+		start = func() error { return sess.Start(command) }
+	}
+	if err := start(); err != nil {
+		t.Fatalf("start %q: %v", command, err)
 	}
 	go func() {
 		_, _ = io.Copy(tm, out)

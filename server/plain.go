@@ -60,11 +60,24 @@ func (s *Server) runOptions(sess ssh.Session, g *guardedConn, args []string) {
 		for range winch {
 		}
 	}()
-	ds := s.hub.current()
+	// The reader is told of reloads as the dashboards are, through a
+	// mailbox of its own that holds the latest.
+	var box latest[ui.DatasetMsg]
+	box.init()
+	ds, ok := s.hub.join(&box)
+	if !ok {
+		return
+	}
+	defer s.hub.leave(&box)
 	out := newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
 	// The visitor's bytes go through the reader's bounded line reader,
 	// which keeps printable characters alone and echoes only those.
-	if err := plain.Read(ds, sess, out, plain.Options{Lang: string(lang), Terminal: true}); err != nil {
+	o := plain.Options{Lang: string(lang), Terminal: true, Reloads: func() (plain.Reload, bool) {
+		msg, ok := box.take()
+		// A failed reload's details stay in the server's log.
+		return plain.Reload{Dataset: msg.Dataset}, ok
+	}}
+	if err := plain.Read(ds, sess, out, o); err != nil {
 		_ = sess.Exit(1)
 		return
 	}

@@ -2,10 +2,15 @@ package server
 
 import (
 	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"lzdash/data"
 )
 
 // ptyCommand runs command in a session with a pty, as ssh -t host --
@@ -63,6 +68,68 @@ func TestPlainOverSSH(t *testing.T) {
 		out, stderr, st := ptyCommand(t, c, tc.command, "")
 		if st != 1 || stderr != tc.want || out != "" {
 			t.Errorf("%s: status %d, stdout %q, stderr %q; want %q", tc.command, st, out, stderr, tc.want)
+		}
+	}
+}
+
+// TestPlainReloadOverSSH checks that a plain reader over SSH takes the
+// server's reloads as the dashboards do: its next command says so, in
+// its language, and answers from the new dataset; a failed reload is
+// said without its details, and a reader who connects after it is told
+// at the first command.
+func TestPlainReloadOverSSH(t *testing.T) {
+	ts := startServer(t, nil)
+	en := openCommand(t, ts.mustDial(t), 80, 24, "--plain --lang en")
+	zh := openCommand(t, ts.mustDial(t), 80, 24, "--plain --lang zh")
+	for _, tm := range []*term{en, zh} {
+		tm.waitFor(0, "> ")
+		m := tm.mark()
+		tm.press("innovation-index\r")
+		tm.waitFor(m, "innovation-index")
+	}
+	en.waitFor(0, "Composite S&T innovation index:")
+	zh.waitFor(0, "综合科技创新水平指数：")
+
+	src, err := os.ReadFile(filepath.Join("..", "indicators.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed, err := data.Parse("indicators.yaml", []byte(strings.Replace(string(src),
+		"{zh: 综合科技创新水平指数, en: Composite S&T innovation index}", "{zh: 综合创新指数, en: Composite innovation index}", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.Reload(renamed, 0)
+	for _, tc := range []struct {
+		tm         *term
+		notice, at string
+	}{
+		{en, "Dataset reloaded.\r\nMetric ", "Composite innovation index:"},
+		{zh, "数据已重新加载。\r\n第", "综合创新指数："},
+	} {
+		m := tc.tm.mark()
+		tc.tm.press("innovation-index\r")
+		tc.tm.waitFor(m, tc.notice)
+		tc.tm.waitFor(m, tc.at)
+	}
+
+	ts.ReloadFailed(errors.New("indicators.yaml:9:9: secret detail"))
+	late := openCommand(t, ts.mustDial(t), 80, 24, "--plain --lang en")
+	late.waitFor(0, "> ")
+	for _, tm := range []*term{en, late} {
+		m := tm.mark()
+		tm.press("innovation-index\r")
+		tm.waitFor(m, "The dataset could not be reloaded; these are still the last good figures.\r\nMetric ")
+		// The last good data stays.
+		tm.waitFor(m, "Composite innovation index:")
+		m = tm.mark()
+		tm.press("quit\r")
+		tm.waitFor(m, "Goodbye.")
+		if st := tm.wait(); st != 0 {
+			t.Errorf("exit status %d", st)
+		}
+		if out := tm.since(0); strings.Contains(out, "secret") {
+			t.Errorf("a visitor is told the reload's details:\n%s", out)
 		}
 	}
 }

@@ -279,7 +279,7 @@ func TestReloadsNeverQueue(t *testing.T) {
 	h := newHub(ds)
 	d := &dashboard{}
 	d.data.init()
-	if _, ok := h.join(d); !ok {
+	if _, ok := h.join(&d.data); !ok {
 		t.Fatal("join refused")
 	}
 	before := runtime.NumGoroutine()

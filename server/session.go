@@ -44,18 +44,19 @@ func (s *Server) route(sess ssh.Session, g *guardedConn) {
 	}
 }
 
-// hub holds the dataset shared by every session and the dashboards to
-// tell when it changes.
+// hub holds the dataset shared by every session and the mailboxes of
+// the sessions to tell when it changes: each dashboard's, and each plain
+// reader's.
 type hub struct {
 	mu     sync.Mutex
 	ds     *data.Dataset // the latest good dataset
 	err    error         // the last reload's error, if it failed
 	closed bool
-	dashes map[*dashboard]struct{}
+	boxes  map[*latest[ui.DatasetMsg]]struct{}
 }
 
 func newHub(ds *data.Dataset) *hub {
-	return &hub{ds: ds, dashes: map[*dashboard]struct{}{}}
+	return &hub{ds: ds, boxes: map[*latest[ui.DatasetMsg]]struct{}{}}
 }
 
 // current returns the latest good dataset.
@@ -65,33 +66,33 @@ func (h *hub) current() *data.Dataset {
 	return h.ds
 }
 
-// join registers d and returns the dataset it starts on; a new visitor
-// is also told if the last reload failed. It reports false once the hub
-// is closed.
-func (h *hub) join(d *dashboard) (*data.Dataset, bool) {
+// join registers a session's mailbox and returns the dataset the session
+// starts on; a new visitor is also told if the last reload failed. It
+// reports false once the hub is closed.
+func (h *hub) join(box *latest[ui.DatasetMsg]) (*data.Dataset, bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
 		return nil, false
 	}
-	h.dashes[d] = struct{}{}
+	h.boxes[box] = struct{}{}
 	if h.err != nil {
-		d.data.put(ui.DatasetMsg{Err: ui.ErrDataWithheld})
+		box.put(ui.DatasetMsg{Err: ui.ErrDataWithheld})
 	}
 	return h.ds, true
 }
 
-// leave forgets d.
-func (h *hub) leave(d *dashboard) {
+// leave forgets a session's mailbox.
+func (h *hub) leave(box *latest[ui.DatasetMsg]) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	delete(h.dashes, d)
+	delete(h.boxes, box)
 }
 
-// publish records a reload and tells every open dashboard: a good dataset
-// replaces the old one; an error keeps it, and the dashboards say that
+// publish records a reload and tells every open session: a good dataset
+// replaces the old one; an error keeps it, and the sessions say that
 // the file has a problem (the details go to the server's log only: a
-// visitor is not told the server's file names). Each dashboard holds at
+// visitor is not told the server's file names). Each session holds at
 // most one pending dataset, the latest, so a slow one never queues
 // reloads.
 func (h *hub) publish(ds *data.Dataset, err error) {
@@ -105,8 +106,8 @@ func (h *hub) publish(ds *data.Dataset, err error) {
 	if err != nil {
 		msg = ui.DatasetMsg{Err: ui.ErrDataWithheld}
 	}
-	for d := range h.dashes {
-		d.data.put(msg)
+	for box := range h.boxes {
+		box.put(msg)
 	}
 }
 
