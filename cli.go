@@ -30,7 +30,7 @@ func usage() string {
 	b.WriteString("lzdash: Lanzhou science-and-technology innovation indicators in the terminal\n\nUsage:\n")
 	line := func(synopsis, summary string) { fmt.Fprintf(&b, "  lzdash %s\n        %s\n", synopsis, summary) }
 	line("[--data FILE [--watch]] [--lang zh|en]", "open the dashboard")
-	line("--plain [--data FILE] [--lang zh|en]", "read the figures as sentences, for a screen reader")
+	line("--plain [--data FILE [--watch]] [--lang zh|en]", "read the figures as sentences, for a screen reader")
 	for _, c := range cli.Commands() {
 		line(c.Synopsis(false), c.Summary)
 	}
@@ -191,7 +191,7 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	fs := newFlags("lzdash", stderr)
 	path := dataFlag(fs)
 	lang := langFlag(fs)
-	watching := fs.Bool("watch", false, "reload the --data file when it changes")
+	watching := fs.Bool("watch", false, "reload the --data file when it changes (with --plain, before the next command)")
 	plainMode := fs.Bool("plain", false, "read the figures as sentences, line by line, for a screen reader or a braille display")
 	asciiOnly := fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide (on by itself when RUNEWIDTH_EASTASIAN or a CJK locale says so)")
 	if err := parseFlags(fs, args); err != nil {
@@ -199,10 +199,6 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	l, err := parseLang(fs, *lang)
 	if err != nil {
-		return exitUsage
-	}
-	if *plainMode && *watching {
-		fmt.Fprintln(stderr, "lzdash: --plain reads the data once; --watch is for the dashboard")
 		return exitUsage
 	}
 	if *watching && *path == "" {
@@ -219,7 +215,7 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		return exitData
 	}
 	if *plainMode {
-		return runPlain(ds, l, stdin, stdout, stderr)
+		return runPlain(ds, l, w, stdin, stdout, stderr)
 	}
 	if !isTerminal(stdin) || !isTerminal(stdout) {
 		fmt.Fprintln(stderr, "lzdash: the dashboard needs a terminal; for output to a file or pipe use lzdash snapshot or lzdash export")
