@@ -44,9 +44,10 @@ func (m *Model) drill(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // actionHelp is the short help's hints of the keys that copy, drill
-// down and come back, with only those that work now: the way back first,
-// then y and Enter.
-func (m *Model) actionHelp() []key.Binding {
+// down and come back, with only those that work now: the way back, which
+// goes first so that a narrow screen keeps it, and y and Enter, which
+// follow the tab's own keys.
+func (m *Model) actionHelp() (first, then []key.Binding) {
 	cite, drill, _, back := m.actions()
-	return enabled(back, cite, drill)
+	return enabled(back), enabled(cite, drill)
 }

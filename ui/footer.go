@@ -10,11 +10,13 @@ import (
 
 // ShortHelp lists the keys that work now: while the tab takes text input,
 // its own keys and ctrl+c, since every other key is typed; otherwise the
-// active tab's bindings and the global ones, ending with help and quit.
+// way back when there is one, the active tab's bindings, y and Enter
+// where they work, and the global ones, ending with help and quit.
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.keys
 	t := m.tabs[m.active]
-	bs := append(append(t.ShortHelp(), m.actionHelp()...), k.Next, k.Lang, k.Help, k.Quit)
+	first, then := m.actionHelp()
+	bs := append(append(append(first, t.ShortHelp()...), then...), k.Next, k.Lang, k.Help, k.Quit)
 	if t.Capturing() {
 		bs = append(t.ShortHelp(), k.Interrupt)
 	}
