@@ -72,8 +72,9 @@ func (p *pager) scroll(msg tea.Msg) {
 		case items && key.Matches(msg, l.End):
 			p.off, p.sel, p.follow = p.maxOff(), len(p.spots)-1, true
 		default:
-			p.off, _ = l.move(msg, p.off, p.maxOff()+1, p.rows()-1)
-			p.settle = items
+			var moved bool
+			p.off, moved = l.move(msg, p.off, p.maxOff()+1, p.rows()-1)
+			p.settle = items && moved
 		}
 	case tea.MouseWheelMsg:
 		switch msg.Mouse().Button {
