@@ -4,10 +4,11 @@ package ui
 const maxCharts = 64
 
 // memo is the dashboard's one size-dependent cache: the pages of the
-// scrolled tabs and the Indicators charts, drawn for one content, one
-// box and one palette. Anything else is drawn afresh by every view, as
-// the benchmarks show it costs little. Each dashboard has its own memo;
-// only the root's Update writes to it.
+// scrolled tabs with their highlighted item drawn lit, and the
+// Indicators charts, drawn for one content, one box and one palette.
+// Anything else is drawn afresh by every view, as the benchmarks show it
+// costs little. Each dashboard has its own memo; only the root's Update
+// writes to it.
 type memo struct {
 	key   memoKey
 	pages [numTabs]*page
