@@ -185,7 +185,7 @@ func (s *sources) hasTable() bool { return s.row < len(s.c.figures) }
 // already is), Y while it shows a table, and Esc or Backspace on the
 // Indicators tab that Enter opened. Help leaves the disabled ones out.
 func (m *Model) actions() (cite, drill, table, back key.Binding) {
-	k := m.c.keys
+	k := m.k.keys
 	cite, drill, table, back = k.Cite, k.Drill, k.CopyTable, k.Back
 	t := m.tabs[m.active]
 	figure := false

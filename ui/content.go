@@ -11,7 +11,7 @@ import (
 )
 
 // content is everything the dashboard derives from one dataset in one
-// language: labels and key help, target verdicts, conflicts, table rows
+// language: labels, target verdicts, conflicts, table rows
 // with their natural widths, the indicator list and the zones' figures.
 // It depends on no size and no palette, and is never changed once built,
 // so that dashboards, and the sessions of a server, share it.
@@ -19,11 +19,6 @@ type content struct {
 	ds   *data.Dataset
 	lang Lang
 	t    *labels
-
-	keys keyMap
-	list listKeys
-	ind  indicatorKeys
-	src  sourceKeys
 
 	*facts
 
@@ -140,7 +135,7 @@ func newFacts(ds *data.Dataset) *facts {
 // newContent derives the content of ds in language l from its facts.
 func newContent(ds *data.Dataset, l Lang, f *facts) *content {
 	t := labelsFor(l)
-	c := &content{ds: ds, lang: l, t: t, keys: newKeyMap(t), list: newListKeys(t), ind: newIndicatorKeys(t), src: newSourceKeys(t), facts: f}
+	c := &content{ds: ds, lang: l, t: t, facts: f}
 	for _, cat := range ds.Categories {
 		first := true
 		for i := range ds.Metrics {

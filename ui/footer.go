@@ -13,7 +13,7 @@ import (
 // way back when there is one, the active tab's bindings, y and Enter
 // where they work, and the global ones, ending with help and quit.
 func (m *Model) ShortHelp() []key.Binding {
-	k := m.c.keys
+	k := m.k.keys
 	t := m.tabs[m.active]
 	first, then := m.actionHelp()
 	bs := append(append(append(first, t.ShortHelp()...), then...), k.Next, k.Lang, k.Help, k.Quit)
@@ -29,7 +29,7 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists the active tab's binding groups, then the global ones;
 // while the tab takes text input, only the keys that then work.
 func (m *Model) FullHelp() [][]key.Binding {
-	k := m.c.keys
+	k := m.k.keys
 	t := m.tabs[m.active]
 	gs := append(t.FullHelp(), m.copyHelp()...)
 	gs = append(gs, []key.Binding{k.Next, k.Prev, k.Jump}, []key.Binding{k.Lang, k.CloseHelp, k.Quit})

@@ -118,6 +118,7 @@ type labels struct {
 	KeyCloseHelp                                         string
 
 	citeLabels
+	configLabels
 }
 
 func labelsFor(l Lang) *labels {
@@ -193,6 +194,7 @@ func zhLabels() *labels {
 		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
 		KeyCloseHelp: "关闭帮助",
 		citeLabels:   zhCiteLabels(),
+		configLabels: zhConfigLabels(),
 	}
 }
 
@@ -262,6 +264,7 @@ func enLabels() *labels {
 		KeyClear: "clear filter", KeyZone: "switch zone", KeyRow: "select figure", KeyPage: "page", KeyAccept: "done",
 		KeyCloseHelp: "close help",
 		citeLabels:   enCiteLabels(),
+		configLabels: enConfigLabels(),
 	}
 }
 

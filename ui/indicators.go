@@ -15,6 +15,7 @@ import (
 // figures and the source text of the highlighted one.
 type indicators struct {
 	c      *content
+	k      *bindings
 	filter textinput.Model
 	typing bool
 
@@ -35,17 +36,6 @@ type indicatorKeys struct {
 	Filter, Clear, Accept, Zone, RowUp, RowDown key.Binding
 }
 
-func newIndicatorKeys(lt *labels) indicatorKeys {
-	return indicatorKeys{
-		Filter:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", lt.KeyFilter)),
-		Clear:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", lt.KeyClear)),
-		Accept:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", lt.KeyAccept)),
-		Zone:    key.NewBinding(key.WithKeys("z"), key.WithHelp("z", lt.KeyZone)),
-		RowUp:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", lt.KeyRow)),
-		RowDown: key.NewBinding(key.WithKeys("]"), key.WithHelp("[/]", lt.KeyRow)),
-	}
-}
-
 func newIndicators() *indicators {
 	ti := textinput.New()
 	ti.Prompt = ""
@@ -53,15 +43,15 @@ func newIndicators() *indicators {
 }
 
 func (t *indicators) ShortHelp() []key.Binding {
-	k := t.c.ind
+	k := t.k.ind
 	if t.typing {
 		return []key.Binding{k.Accept, k.Clear}
 	}
-	return []key.Binding{t.c.list.Up, t.c.list.Down, k.Filter, k.Zone, k.RowDown}
+	return []key.Binding{t.k.list.Up, t.k.list.Down, k.Filter, k.Zone, k.RowDown}
 }
 
 func (t *indicators) FullHelp() [][]key.Binding {
-	l, k := t.c.list, t.c.ind
+	l, k := t.k.list, t.k.ind
 	return [][]key.Binding{{l.Up, l.Down, l.PageUp}, {k.Filter, k.Clear, k.Zone}, {k.RowDown}}
 }
 
@@ -78,7 +68,8 @@ func (t *indicators) SetSize(w, h int) {
 
 // SetContent implements tab: the selected metric stays selected if the
 // new content has it, by id, and passes the filter.
-func (t *indicators) SetContent(c *content) {
+func (t *indicators) SetContent(c *content, k *bindings) {
+	t.k = k
 	sel := t.Selected()
 	t.c = c
 	t.filter.SetWidth(max(1, t.listWidth()-lipgloss.Width(c.t.Filter)-2))
@@ -179,11 +170,11 @@ func (t *indicators) Update(msg tea.Msg) (tab, tea.Cmd) {
 
 func (t *indicators) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, t.c.ind.Accept):
+	case key.Matches(msg, t.k.ind.Accept):
 		t.typing = false
 		t.filter.Blur()
 		return nil
-	case key.Matches(msg, t.c.ind.Clear):
+	case key.Matches(msg, t.k.ind.Clear):
 		t.typing = false
 		t.filter.Blur()
 		t.filter.SetValue("")
@@ -198,35 +189,35 @@ func (t *indicators) updateFilter(msg tea.KeyPressMsg) tea.Cmd {
 
 func (t *indicators) handleKey(msg tea.KeyPressMsg) {
 	switch {
-	case key.Matches(msg, t.c.ind.Filter):
+	case key.Matches(msg, t.k.ind.Filter):
 		t.typing = true
 		t.filter.Focus()
-	case key.Matches(msg, t.c.ind.Clear):
+	case key.Matches(msg, t.k.ind.Clear):
 		t.filter.SetValue("")
 		t.rebuild(t.Selected())
-	case key.Matches(msg, t.c.ind.Zone):
+	case key.Matches(msg, t.k.ind.Zone):
 		if m := t.Selected(); m != nil {
 			t.zone = (t.zone + 1) % max(1, len(m.Zones(t.c.ds)))
 			t.row = 0
 		}
-	case key.Matches(msg, t.c.ind.RowUp):
+	case key.Matches(msg, t.k.ind.RowUp):
 		t.row = max(0, t.row-1)
-	case key.Matches(msg, t.c.ind.RowDown):
+	case key.Matches(msg, t.k.ind.RowDown):
 		if m := t.Selected(); m != nil {
 			fs, _ := t.figureRows(m, t.zoneID(m))
 			t.row = clamp(t.row+1, 0, max(0, len(fs)-1))
 		}
-	case key.Matches(msg, t.c.list.Up):
+	case key.Matches(msg, t.k.list.Up):
 		t.moveMetric(-1)
-	case key.Matches(msg, t.c.list.Down):
+	case key.Matches(msg, t.k.list.Down):
 		t.moveMetric(1)
-	case key.Matches(msg, t.c.list.PageUp):
+	case key.Matches(msg, t.k.list.PageUp):
 		t.moveMetric(-max(1, t.h-2))
-	case key.Matches(msg, t.c.list.PageDown):
+	case key.Matches(msg, t.k.list.PageDown):
 		t.moveMetric(max(1, t.h-2))
-	case key.Matches(msg, t.c.list.Home):
+	case key.Matches(msg, t.k.list.Home):
 		t.moveMetric(-len(t.items))
-	case key.Matches(msg, t.c.list.End):
+	case key.Matches(msg, t.k.list.End):
 		t.moveMetric(len(t.items))
 	}
 }

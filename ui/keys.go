@@ -24,36 +24,60 @@ type keyMap struct {
 
 	// Cite copies the highlighted figure's citation, CopyTable the
 	// table on screen; Drill opens the highlighted figure on the
-	// Indicators tab, and Back returns from there.
-	Cite, CopyTable, Drill, Back key.Binding
+	// Indicators tab, and Back returns from there. Dismiss closes the
+	// config file's banner.
+	Cite, CopyTable, Drill, Back, Dismiss key.Binding
 }
 
-// newKeyMap builds the global bindings with help text in the given labels.
-func newKeyMap(t *labels) keyMap {
-	k := keyMap{
-		Next: key.NewBinding(key.WithKeys("tab", "right"), key.WithHelp("tab/→", t.KeyNext)),
-		Prev: key.NewBinding(key.WithKeys("shift+tab", "left"), key.WithHelp("⇧tab/←", t.KeyPrev)),
-		Jump: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", t.KeyJump)),
-		Lang: key.NewBinding(key.WithKeys("L"), key.WithHelp("L", t.KeyLang)),
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", t.KeyHelp)),
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", t.KeyQuit)),
+// bindings are a dashboard's keys in one language, its remaps applied:
+// the global ones, the list keys every tab shares, and the Indicators and
+// Sources tabs' own. The help shows each binding's live keys.
+type bindings struct {
+	lang Lang
+	keys keyMap
+	list listKeys
+	ind  indicatorKeys
+	src  sourceKeys
+}
 
-		CloseHelp: key.NewBinding(key.WithKeys("esc"), key.WithHelp("?/esc", t.KeyCloseHelp)),
-		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit)),
-
-		Cite:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", t.KeyCite)),
-		CopyTable: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", t.KeyCopyTable)),
-		Drill:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyDrill)),
-		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc/backspace", t.KeyBack)),
+// newBindings builds the keys of a dashboard in language l, with help
+// text in its labels t, its remaps r applied.
+func newBindings(l Lang, t *labels, r KeyRemaps) *bindings {
+	fixed := FixedKeys()
+	keys := func(name string) []string { return keysFor(name, r, fixed) }
+	bind := func(name, desc string) key.Binding {
+		ks := keys(name)
+		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(keyLabel(ks), desc))
 	}
+	b := &bindings{lang: l}
+	k := &b.keys
+	k.Next, k.Prev = bind("next", t.KeyNext), bind("prev", t.KeyPrev)
+	k.Jump = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", t.KeyJump))
+	k.Lang, k.Help, k.Quit = bind("lang", t.KeyLang), bind("help", t.KeyHelp), bind("quit", t.KeyQuit)
+	k.CloseHelp = key.NewBinding(key.WithKeys("esc"), key.WithHelp(keyLabel(keys("help"))+"/esc", t.KeyCloseHelp))
+	k.Interrupt = key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", t.KeyQuit))
+	k.Cite, k.CopyTable = bind("cite", t.KeyCite), bind("copy-table", t.KeyCopyTable)
+	k.Drill, k.Back = bind("drill", t.KeyDrill), bind("back", t.KeyBack)
+	k.Dismiss = bind("dismiss", t.KeyDismiss)
 	for i := range k.Tabs {
 		k.Tabs[i] = key.NewBinding(key.WithKeys(string(rune('1' + i))))
 	}
-	return k
+	b.list = listKeys{Up: bind("up", t.KeyUp), Down: bind("down", t.KeyDown),
+		PageUp: bind("page-up", t.KeyPage), PageDown: bind("page-down", t.KeyPage),
+		Home: key.NewBinding(key.WithKeys(keys("home")...)), End: key.NewBinding(key.WithKeys(keys("end")...))}
+	// PageUp's help names both page keys, so help lists only PageUp.
+	b.list.PageUp.SetHelp(keyLabel(keys("page-up"))+"/"+keyLabel(keys("page-down")), t.KeyPage)
+	b.ind = indicatorKeys{Filter: bind("filter", t.KeyFilter), Zone: bind("zone", t.KeyZone),
+		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", t.KeyClear)),
+		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", t.KeyAccept))}
+	// RowDown's help names both figure keys, so help lists only it.
+	b.ind.RowUp, b.ind.RowDown = bind("figure-up", t.KeyRow), bind("figure-down", t.KeyRow)
+	b.ind.RowDown.SetHelp(keyLabel(keys("figure-up"))+"/"+keyLabel(keys("figure-down")), t.KeyRow)
+	b.src.FigUp, b.src.FigDown = b.ind.RowUp, b.ind.RowDown
+	return b
 }
 
 // listKeys are the bindings shared by the tabs that show a list.
-// PageUp's help names both page keys, so help lists only PageUp.
 type listKeys struct {
 	Up       key.Binding
 	Down     key.Binding
@@ -61,17 +85,6 @@ type listKeys struct {
 	PageDown key.Binding
 	Home     key.Binding
 	End      key.Binding
-}
-
-func newListKeys(t *labels) listKeys {
-	return listKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", t.KeyUp)),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", t.KeyDown)),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", t.KeyPage)),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", t.KeyPage)),
-		Home:     key.NewBinding(key.WithKeys("home", "g")),
-		End:      key.NewBinding(key.WithKeys("end", "G")),
-	}
 }
 
 // move applies a list key to a cursor over n items with a page of size

@@ -52,6 +52,10 @@ type Options struct {
 	// Profile is the terminal's colour profile, until the program
 	// reports it; Unknown is taken for full colour.
 	Profile colorprofile.Profile
+	// Keys remap the keys of actions (see Actions); keys that are badly
+	// written or fixed leave an action its default keys. The dashboard
+	// never changes the map, which may be shared.
+	Keys KeyRemaps
 	// Shared, when set, shares the content derived from the dataset with
 	// the other dashboards of the same process, such as the other
 	// sessions of a server, which then calls Shared.Use on every reload.
@@ -68,7 +72,9 @@ type Model struct {
 	ownShared bool // shared is this dashboard's own, to be told of reloads
 	ds        *data.Dataset
 	lang      Lang
-	c         *content // ds in lang
+	c         *content  // ds in lang
+	k         *bindings // the keys in lang
+	remaps    KeyRemaps
 	st        Styles
 	memo      memo
 
@@ -98,6 +104,7 @@ func New(ds *data.Dataset, o Options) *Model {
 	if m.shared == nil {
 		m.shared, m.ownShared = NewShared(), true
 	}
+	m.remaps = o.Keys
 	m.tabs = [numTabs]tab{newOverview(), newIndicators(), newTargets(), newZones(), newSources()}
 	m.help.Styles = m.st.Help
 	// bubbles/help separates with • and cuts with …, both of ambiguous
@@ -183,7 +190,7 @@ func (m *Model) prepare() {
 }
 
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.keys
+	k := m.k.keys
 	if key.Matches(msg, k.Interrupt) {
 		return tea.Quit
 	}
@@ -246,8 +253,11 @@ func (m *Model) setData(ds *data.Dataset) {
 // language: the one path by which content reaches the tabs.
 func (m *Model) setContent() {
 	m.c = m.shared.content(m.ds, m.lang)
+	if m.k == nil || m.k.lang != m.lang {
+		m.k = newBindings(m.lang, m.c.t, m.remaps)
+	}
 	for _, t := range m.tabs {
-		t.SetContent(m.c)
+		t.SetContent(m.c, m.k)
 	}
 	m.layout()
 }

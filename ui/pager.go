@@ -17,6 +17,7 @@ import (
 // highlighted has gone; a click highlights the item under it.
 type pager struct {
 	c     *content
+	k     *bindings
 	tab   int // which tab, for the memo
 	build func(st *Styles) *page
 	off   int
@@ -31,12 +32,12 @@ type pager struct {
 
 // ShortHelp lists the scrolling keys.
 func (p *pager) ShortHelp() []key.Binding {
-	return []key.Binding{p.c.list.Up, p.c.list.Down}
+	return []key.Binding{p.k.list.Up, p.k.list.Down}
 }
 
 // FullHelp lists the scrolling keys.
 func (p *pager) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.c.list.Up, p.c.list.Down, p.c.list.PageUp}}
+	return [][]key.Binding{{p.k.list.Up, p.k.list.Down, p.k.list.PageUp}}
 }
 
 // Capturing implements tab: a pager takes no text input.
@@ -53,13 +54,13 @@ func (p *pager) SetSize(w, h int) {
 
 // SetContent implements tab; Prepare clamps the scroll and the
 // highlighted item to the new page.
-func (p *pager) SetContent(c *content) { p.c = c }
+func (p *pager) SetContent(c *content, k *bindings) { p.c, p.k = c, k }
 
 // scroll moves the page, or the highlight, for a list key, the wheel or
 // a click.
 func (p *pager) scroll(msg tea.Msg) {
 	items := len(p.spots) > 0
-	l := p.c.list
+	l := p.k.list
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {

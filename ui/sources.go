@@ -11,6 +11,7 @@ import (
 // sources lists the source articles and the figures each supplies.
 type sources struct {
 	c      *content
+	k      *bindings
 	row    int
 	offset int // the first source on screen, kept so that a click finds its row
 	figOff int
@@ -21,21 +22,14 @@ type sourceKeys struct {
 	FigUp, FigDown key.Binding
 }
 
-func newSourceKeys(lt *labels) sourceKeys {
-	return sourceKeys{
-		FigUp:   key.NewBinding(key.WithKeys("["), key.WithHelp("[", lt.KeyRow)),
-		FigDown: key.NewBinding(key.WithKeys("]"), key.WithHelp("[/]", lt.KeyRow)),
-	}
-}
-
 func newSources() *sources { return &sources{} }
 
 func (s *sources) ShortHelp() []key.Binding {
-	return []key.Binding{s.c.list.Up, s.c.list.Down, s.c.src.FigDown}
+	return []key.Binding{s.k.list.Up, s.k.list.Down, s.k.src.FigDown}
 }
 
 func (s *sources) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.c.list.Up, s.c.list.Down}, {s.c.src.FigDown}}
+	return [][]key.Binding{{s.k.list.Up, s.k.list.Down}, {s.k.src.FigDown}}
 }
 
 func (s *sources) Capturing() bool { return false }
@@ -44,7 +38,8 @@ func (s *sources) Capturing() bool { return false }
 func (s *sources) SetSize(w, h int) { s.w, s.h = w, h }
 
 // SetContent implements tab.
-func (s *sources) SetContent(c *content) {
+func (s *sources) SetContent(c *content, k *bindings) {
+	s.k = k
 	s.c = c
 	s.row = clamp(s.row, 0, max(0, len(c.sources.rows)-1))
 	s.offset = clamp(s.offset, 0, s.row)
@@ -84,12 +79,12 @@ func (s *sources) Update(msg tea.Msg) (tab, tea.Cmd) {
 		return s, nil
 	}
 	switch {
-	case key.Matches(k, s.c.src.FigUp):
+	case key.Matches(k, s.k.src.FigUp):
 		s.figOff = max(0, s.figOff-1)
-	case key.Matches(k, s.c.src.FigDown):
+	case key.Matches(k, s.k.src.FigDown):
 		s.figOff = clamp(s.figOff+1, 0, max(0, s.figureCount()-1))
 	default:
-		if row, moved := s.c.list.move(k, s.row, n, 1); moved && row != s.row {
+		if row, moved := s.k.list.move(k, s.row, n, 1); moved && row != s.row {
 			s.row, s.figOff = row, 0
 		}
 	}

@@ -12,9 +12,10 @@ import (
 // not handle itself.
 type tab interface {
 	help.KeyMap
-	// SetContent gives the tab new content, after a reload or a change
-	// of language, and clamps the tab's state to it.
-	SetContent(*content)
+	// SetContent gives the tab new content and the dashboard's keys in
+	// its language, after a reload or a change of language, and clamps
+	// the tab's state to the content.
+	SetContent(*content, *bindings)
 	// SetSize gives the tab its content box.
 	SetSize(w, h int)
 	// Update handles a message the root passed down.

@@ -18,6 +18,7 @@ const barWidth = 10
 // first.
 type targets struct {
 	c      *content
+	k      *bindings
 	row    int
 	offset int // the first row on screen, kept so that a click finds its row
 	w, h   int
@@ -121,11 +122,11 @@ func (c *content) buildTargets() {
 func newTargets() *targets { return &targets{} }
 
 func (t *targets) ShortHelp() []key.Binding {
-	return []key.Binding{t.c.list.Up, t.c.list.Down}
+	return []key.Binding{t.k.list.Up, t.k.list.Down}
 }
 
 func (t *targets) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{t.c.list.Up, t.c.list.Down, t.c.list.PageUp}}
+	return [][]key.Binding{{t.k.list.Up, t.k.list.Down, t.k.list.PageUp}}
 }
 
 func (t *targets) Capturing() bool { return false }
@@ -134,7 +135,8 @@ func (t *targets) Capturing() bool { return false }
 func (t *targets) SetSize(w, h int) { t.w, t.h = w, h }
 
 // SetContent implements tab.
-func (t *targets) SetContent(c *content) {
+func (t *targets) SetContent(c *content, k *bindings) {
+	t.k = k
 	t.c = c
 	t.row = clamp(t.row, 0, max(0, len(c.targets)-1))
 	t.offset = clamp(t.offset, 0, t.row)
@@ -241,7 +243,7 @@ func (t *targets) Update(msg tea.Msg) (tab, tea.Cmd) {
 	n := len(t.c.targets)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		t.row, _ = t.c.list.move(msg, t.row, n, t.h/2)
+		t.row, _ = t.k.list.move(msg, t.row, n, t.h/2)
 	case tea.MouseClickMsg:
 		// The table's first row is its header.
 		if mo := msg.Mouse(); mo.Y >= 1 {
