@@ -43,6 +43,8 @@ type Options struct {
 	// Dark selects the dark palette until the terminal reports its
 	// background.
 	Dark bool
+	// Theme is the colour scheme; "" is ThemeAuto.
+	Theme Theme
 	// Tab is the tab to open on.
 	Tab int
 	// ASCII draws with ASCII borders and marks alone, for terminals
@@ -72,6 +74,7 @@ type Model struct {
 	ownShared bool // shared is this dashboard's own, to be told of reloads
 	ds        *data.Dataset
 	lang      Lang
+	theme     Theme
 	c         *content  // ds in lang
 	k         *bindings // the keys in lang
 	remaps    KeyRemaps
@@ -100,7 +103,12 @@ func New(ds *data.Dataset, o Options) *Model {
 	if o.Lang == "" {
 		o.Lang = Zh
 	}
-	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, st: NewStyles(Look{Dark: o.Dark, ASCII: o.ASCII, Profile: o.Profile}), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
+	if _, ok := ParseTheme(string(o.Theme)); !ok {
+		o.Theme = ThemeAuto
+	}
+	look := o.Theme.look(o.Dark)
+	look.ASCII, look.Profile = o.ASCII, o.Profile
+	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, theme: o.Theme, st: NewStyles(look), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
 	if m.shared == nil {
 		m.shared, m.ownShared = NewShared(), true
 	}
@@ -136,9 +144,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.width, m.height = max(0, msg.Width), max(0, msg.Height)
 		m.layout()
 	case tea.BackgroundColorMsg:
-		l := m.st.look
-		l.Dark = msg.IsDark()
-		m.restyle(l)
+		if m.theme.followsBackground() {
+			l := m.st.look
+			l.Dark = msg.IsDark()
+			m.restyle(l)
+		}
 	case tea.ColorProfileMsg:
 		l := m.st.look
 		l.Profile = msg.Profile

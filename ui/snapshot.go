@@ -22,6 +22,9 @@ type SnapshotOptions struct {
 	Color   bool
 	Profile colorprofile.Profile
 	Dark    bool
+	// Theme is the colour scheme; "" is ThemeAuto, which draws Dark's
+	// palette.
+	Theme Theme
 	// ASCII draws with ASCII borders and marks alone: see AmbiguousWide.
 	ASCII bool
 	// Metric and Zone, when set, open the Indicators tab on that metric
@@ -69,7 +72,7 @@ func Snapshot(ds *data.Dataset, o SnapshotOptions) string {
 	if o.Metric != "" || o.Zone != "" {
 		tab = TabIndicators
 	}
-	m := New(ds, Options{Lang: o.Lang, Tab: tab, Dark: o.Dark, ASCII: o.ASCII, Profile: o.Profile})
+	m := New(ds, Options{Lang: o.Lang, Tab: tab, Dark: o.Dark, Theme: o.Theme, ASCII: o.ASCII, Profile: o.Profile})
 	if o.Metric != "" || o.Zone != "" {
 		if ind, ok := m.tabs[TabIndicators].(*indicators); ok {
 			ind.focus(o.Metric, o.Zone)

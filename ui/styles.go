@@ -75,9 +75,13 @@ func asciiMarks() Marks {
 }
 
 // Look is what the styles depend on: the terminal's background, its
-// colour profile, and whether it wants ASCII alone.
+// colour profile, whether it wants ASCII alone, and the high-contrast
+// theme.
 type Look struct {
 	Dark bool
+	// HighContrast draws every text in the foreground or a pure colour,
+	// none faint or grey, the active tab in reverse video: see Theme.
+	HighContrast bool
 	// Profile is the terminal's colour profile; Unknown is taken for
 	// full colour.
 	Profile colorprofile.Profile
@@ -136,6 +140,17 @@ func NewStyles(l Look) Styles {
 		borderC = shade{"#6E7681", "#8C959F", "243", "247", ""}.in(l)
 		sixteen = l.Profile == colorprofile.ANSI
 	)
+	if l.HighContrast {
+		// Pure white or black text, the same for what is otherwise grey;
+		// colours at full strength; no faint attribute.
+		fg = shade{"#FFFFFF", "#000000", "231", "16", ""}.in(l)
+		subtle, faint, borderC = fg, fg, fg
+		accent = shade{"#00FFFF", "#0000CC", "51", "20", ""}.in(l)
+		green = shade{"#00FF00", "#005F00", "46", "22", "2"}.in(l)
+		red = shade{"#FF5F5F", "#AF0000", "203", "124", "1"}.in(l)
+		amber = shade{"#FFFF00", "#805000", "226", "94", "3"}.in(l)
+		sixteen = false
+	}
 	s := Styles{look: l, ASCII: l.ASCII, Marks: unicodeMarks()}
 	border, heavy := lipgloss.RoundedBorder(), lipgloss.ThickBorder()
 	if l.ASCII {
@@ -170,6 +185,14 @@ func NewStyles(l Look) Styles {
 	s.TableHead = lipgloss.NewStyle().Bold(true).Foreground(subtle)
 	s.Block = lipgloss.NewStyle()
 	key := lipgloss.NewStyle().Foreground(subtle)
+	if l.HighContrast {
+		// Reverse video shows on any background; bold marks what is
+		// otherwise told apart by shade alone.
+		s.ActiveTab = lipgloss.NewStyle().Bold(true).Underline(true).Reverse(true).Padding(0, 1)
+		s.Category = s.Category.Underline(true)
+		s.TableHead = s.TableHead.Underline(true)
+		key = key.Bold(true)
+	}
 	desc := lipgloss.NewStyle().Foreground(faint).Faint(sixteen)
 	s.Help = help.Styles{
 		ShortKey: key, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc,
