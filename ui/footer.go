@@ -57,6 +57,9 @@ func (m *Model) pinned() int {
 // footer is the banner (a notice or a reload error) and the help.
 func (m *Model) footer() string {
 	var parts []string
+	if b := m.configBanner(); b != "" {
+		parts = append(parts, b)
+	}
 	if m.loadErr != nil {
 		// The banner may take two lines so that the position and the
 		// message both show.

@@ -58,6 +58,9 @@ type Options struct {
 	// written or fixed leave an action its default keys. The dashboard
 	// never changes the map, which may be shared.
 	Keys KeyRemaps
+	// ConfigErr is what is wrong with the config file, shown in a banner
+	// until dismissed: data.Problems, or why it could not be read.
+	ConfigErr error
 	// Shared, when set, shares the content derived from the dataset with
 	// the other dashboards of the same process, such as the other
 	// sessions of a server, which then calls Shared.Use on every reload.
@@ -96,6 +99,8 @@ type Model struct {
 	drilled bool
 	back    int
 	loadErr error // of the last reload, when it failed
+	// configErr is the config file's problem, until dismissed.
+	configErr error
 }
 
 // New builds a dashboard on a validated dataset.
@@ -112,7 +117,7 @@ func New(ds *data.Dataset, o Options) *Model {
 	if m.shared == nil {
 		m.shared, m.ownShared = NewShared(), true
 	}
-	m.remaps = o.Keys
+	m.remaps, m.configErr = o.Keys, o.ConfigErr
 	m.tabs = [numTabs]tab{newOverview(), newIndicators(), newTargets(), newZones(), newSources()}
 	m.help.Styles = m.st.Help
 	// bubbles/help separates with • and cuts with …, both of ambiguous
@@ -220,6 +225,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Lang):
 		m.lang = m.lang.Other()
 		m.setContent()
+	case m.configErr != nil && key.Matches(msg, k.Dismiss):
+		m.configErr = nil
 	case m.drilled && m.active == TabIndicators && key.Matches(msg, k.Back):
 		m.active, m.drilled = m.back, false
 	case m.active != TabIndicators && key.Matches(msg, k.Drill):

@@ -51,9 +51,7 @@ func (m *Model) apply(msg DatasetMsg) (*Model, tea.Cmd) {
 }
 
 // loadErrText is the banner's account of the last failed reload in the
-// language on screen, empty when the last reload succeeded. A dataset's
-// problems are written in English, for whoever edits the file: a Chinese
-// screen gives the first one's position and field, and how many follow.
+// language on screen, empty when the last reload succeeded.
 func (m *Model) loadErrText() string {
 	t := m.c.t
 	var ps data.Problems
@@ -65,21 +63,30 @@ func (m *Model) loadErrText() string {
 	case errors.Is(m.loadErr, errNoData):
 		return t.NoData
 	case errors.As(m.loadErr, &ps) && len(ps) > 0:
-		s := ps[0].Error()
-		if m.lang == Zh {
-			p := ps[0]
-			s = fmt.Sprintf("%s:%d:%d", p.File, p.Pos.Line, p.Pos.Col)
-			if p.Field != "" {
-				s += " " + p.Field
-			}
-			s = fmt.Sprintf(t.ProblemAt, s)
-		}
-		if len(ps) > 1 {
-			s += fmt.Sprintf(t.MoreProblems, len(ps)-1)
-		}
-		return clean(s)
+		return m.problemsText(ps)
 	case m.lang == Zh:
 		return t.ReadFailed
 	}
 	return clean(m.loadErr.Error())
+}
+
+// problemsText is the account of a file's problems in the language on
+// screen. They are written in English, for whoever edits the file: a
+// Chinese screen gives the first one's position and field, and how many
+// follow.
+func (m *Model) problemsText(ps data.Problems) string {
+	t := m.c.t
+	s := ps[0].Error()
+	if m.lang == Zh {
+		p := ps[0]
+		s = fmt.Sprintf("%s:%d:%d", p.File, p.Pos.Line, p.Pos.Col)
+		if p.Field != "" {
+			s += " " + p.Field
+		}
+		s = fmt.Sprintf(t.ProblemAt, s)
+	}
+	if len(ps) > 1 {
+		s += fmt.Sprintf(t.MoreProblems, len(ps)-1)
+	}
+	return clean(s)
 }

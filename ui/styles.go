@@ -38,6 +38,7 @@ type Styles struct {
 	Bad        lipgloss.Style
 	Notice     lipgloss.Style
 	ErrorBar   lipgloss.Style
+	Banner     lipgloss.Style // the config file's problem
 	Quote      lipgloss.Style
 	Bar        lipgloss.Style
 	BarEmpty   lipgloss.Style
@@ -175,6 +176,7 @@ func NewStyles(l Look) Styles {
 	s.Bad = lipgloss.NewStyle().Foreground(red).Bold(true)
 	s.Notice = lipgloss.NewStyle().Foreground(green).Bold(true)
 	s.ErrorBar = lipgloss.NewStyle().Foreground(red).Bold(true)
+	s.Banner = lipgloss.NewStyle().Foreground(amber).Bold(true)
 	s.Quote = lipgloss.NewStyle().Foreground(subtle).Italic(true)
 	s.Bar = lipgloss.NewStyle().Foreground(accent)
 	s.BarEmpty = lipgloss.NewStyle().Foreground(faint).Faint(sixteen)
