@@ -16,6 +16,7 @@ import (
 	"lzdash/data"
 	"lzdash/data/watch"
 	"lzdash/internal/cli"
+	"lzdash/internal/config"
 	"lzdash/internal/safeinput"
 	"lzdash/ui"
 )
@@ -29,16 +30,19 @@ func usage() string {
 	var b strings.Builder
 	b.WriteString("lzdash: Lanzhou science-and-technology innovation indicators in the terminal\n\nUsage:\n")
 	line := func(synopsis, summary string) { fmt.Fprintf(&b, "  lzdash %s\n        %s\n", synopsis, summary) }
-	line("[--data FILE [--watch]] [--lang zh|en]", "open the dashboard")
-	line("--plain [--data FILE [--watch]] [--lang zh|en]", "read the figures as sentences, for a screen reader")
+	line("[--config FILE] [--data FILE [--watch]] [--lang zh|en] [--tab TAB] [--theme THEME]", "open the dashboard")
+	line("--plain [--config FILE] [--data FILE [--watch]] [--lang zh|en]", "read the figures as sentences, for a screen reader")
 	for _, c := range cli.Commands() {
 		line(c.Synopsis(false), c.Summary)
 	}
 	line("serve [--listen ADDR] [...]", "serve the dashboard over SSH (serve -h)")
 	line("--version", "print the version")
 	line("help", "show this help")
-	b.WriteString("\nWithout --data, the dataset compiled into lzdash is used. lzdash COMMAND --help\n" +
-		"describes a command. Over SSH, " + strings.Join(remoteNames(), " and ") + " run on the server's dataset.\n")
+	b.WriteString("\nWithout --data, the dataset compiled into lzdash is used. The settings come from\n" +
+		"the flags, then the config file (--config FILE, or lzdash/config.yaml in the user\n" +
+		"config dir), then for the language the locale; lzdash config prints them.\n" +
+		"lzdash COMMAND --help describes a command. Over SSH, " + strings.Join(remoteNames(), " and ") + "\n" +
+		"run on the server's dataset.\n")
 	return b.String()
 }
 
@@ -143,7 +147,7 @@ func loadDataset(path string) (*data.Dataset, error) {
 // runCommand runs a command of the tree in the terminal, on the embedded
 // dataset or the --data file, and returns its exit code.
 func runCommand(c cli.Command, args []string, stdout, stderr io.Writer) int {
-	env := cli.Env{Stdout: stdout, Stderr: stderr, Lang: ui.Zh, Load: loadDataset, Source: datasetSource}
+	env := cli.Env{Stdout: stdout, Stderr: stderr, Lang: ui.Zh, Load: loadDataset, Source: datasetSource, Getenv: os.Getenv}
 	err := c.Run(env, args)
 	if err == nil {
 		return exitOK
@@ -190,15 +194,16 @@ func parseLang(fs *flag.FlagSet, s string) (ui.Lang, error) {
 func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("lzdash", stderr)
 	path := dataFlag(fs)
-	lang := langFlag(fs)
+	settingsOf := cli.SettingsFlags(fs)
 	watching := fs.Bool("watch", false, "reload the --data file when it changes (with --plain, before the next command)")
 	plainMode := fs.Bool("plain", false, "read the figures as sentences, line by line, for a screen reader or a braille display")
 	asciiOnly := fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide (on by itself when RUNEWIDTH_EASTASIAN or a CJK locale says so)")
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
-	l, err := parseLang(fs, *lang)
+	cfgPath, flags, err := settingsOf()
 	if err != nil {
+		fmt.Fprintf(stderr, "lzdash: %v\n", err)
 		return exitUsage
 	}
 	if *watching && *path == "" {
@@ -209,19 +214,29 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	if *watching {
 		w = watch.New(*path) // before the load, so that no change is missed
 	}
+	cfg, err := config.Read(cfgPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "lzdash: --config: %s\n", data.Sanitize(err.Error()))
+		return exitUsage
+	}
+	set := config.Resolve(cfg.Config, flags, os.Getenv)
 	ds, err := loadDataset(*path)
 	if err != nil {
 		cli.PrintLoadError(stderr, err)
 		return exitData
 	}
 	if *plainMode {
-		return runPlain(ds, l, w, stdin, stdout, stderr)
+		if cfg.Err != nil {
+			cli.PrintConfigProblems(stderr, cfg.Err)
+		}
+		return runPlain(ds, set.Lang, w, stdin, stdout, stderr)
 	}
 	if !isTerminal(stdin) || !isTerminal(stdout) {
 		fmt.Fprintln(stderr, "lzdash: the dashboard needs a terminal; for output to a file or pipe use lzdash snapshot or lzdash export")
 		return exitUsage
 	}
-	o := ui.Options{Lang: l, Dark: true, ASCII: *asciiOnly || ui.AmbiguousWide(os.Getenv)}
+	o := ui.Options{Lang: set.Lang, Tab: set.Tab, Theme: set.Theme, Keys: set.Keys, ConfigErr: cfg.Err,
+		Dark: true, ASCII: *asciiOnly || ui.AmbiguousWide(os.Getenv)}
 	p := tea.NewProgram(ui.New(ds, o),
 		tea.WithInput(filterInput(stdin)), tea.WithOutput(stdout), tea.WithFPS(ui.FPS))
 	if w != nil {

@@ -1,5 +1,5 @@
-// Package cli is lzdash's one command tree: snapshot, export, validate and
-// verify, each defined once with its flags, limits, help and messages. The
+// Package cli is lzdash's one command tree: snapshot, export, validate,
+// verify, schema, init and config, each defined once with its flags, limits, help and messages. The
 // same definitions run in the terminal (lzdash export ...) and as SSH exec
 // commands (ssh host export ...) over the server's loaded dataset; over
 // SSH, the commands and flags that read files on the server are absent.
@@ -47,6 +47,9 @@ type Env struct {
 	// Source returns the text of the dataset at path ("" as for Load),
 	// for verify to locate its problems. Only local commands use it.
 	Source func(path string) ([]byte, error)
+	// Getenv reads the environment, for the locale's language; nil
+	// reads none.
+	Getenv func(string) string
 }
 
 // Error is a failed command. Msg is one line, without the "lzdash CMD: "
@@ -81,7 +84,7 @@ type Command struct {
 
 // Commands returns the tree, in the order help lists it.
 func Commands() []Command {
-	return []Command{validateCmd(), exportCmd(), verifyCmd(), snapshotCmd(), schemaCmd(), initCmd()}
+	return []Command{validateCmd(), exportCmd(), verifyCmd(), snapshotCmd(), schemaCmd(), initCmd(), configCmd()}
 }
 
 // Find returns the command called name.

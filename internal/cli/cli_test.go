@@ -53,7 +53,7 @@ func code(err error) int {
 func TestRemoteTreeHasNoFileFlags(t *testing.T) {
 	got := strings.Join(Synopses(true), ", ")
 	want := "export [--bom] [--format json|csv] [--table figures|targets|conflicts|sources], " +
-		"snapshot [--ascii] [--color] [--colors N] [--format screen|svg|text] [--height LINES] [--lang zh|en] [--metric ID] [--tab TAB] [--width COLUMNS] [--zone ID]"
+		"snapshot [--ascii] [--color] [--colors N] [--format screen|svg|text] [--height LINES] [--lang zh|en] [--metric ID] [--tab TAB] [--theme THEME] [--width COLUMNS] [--zone ID]"
 	if got != want {
 		t.Fatalf("remote synopses\n%s\nwant\n%s", got, want)
 	}

@@ -80,7 +80,12 @@ func snapshotCmd() Command {
 			colors := fs.Int("colors", 0, "with --color, draw for a terminal of `N` colours: 16, 256, or 0 for full colour")
 			format := fs.String("format", formatScreen, "output format: `screen|svg|text`: the screen as text (with --color, its ANSI styles), an SVG picture of it in colour, or its figures as sentences for a screen reader")
 			asciiOnly := fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide")
+			themeName := fs.String("theme", string(ui.ThemeAuto), "colour `THEME` of --color and svg: "+strings.Join(ui.ThemeNames(), ", ")+" (auto draws the dark palette)")
 			return func() error {
+				theme, ok := ui.ParseTheme(*themeName)
+				if !ok {
+					return usagef("unknown theme %.40q: use %s", *themeName, strings.Join(ui.ThemeNames(), ", "))
+				}
 				if *format != formatScreen && *format != "svg" && *format != formatText {
 					return usagef("unknown format %.40q: use screen, svg or text", *format)
 				}
@@ -107,7 +112,7 @@ func snapshotCmd() Command {
 				if err != nil {
 					return err
 				}
-				o := ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Profile: profile, Dark: true,
+				o := ui.SnapshotOptions{Tab: tab, Width: *width, Height: *height, Lang: l, Color: *color, Profile: profile, Dark: true, Theme: theme,
 					ASCII: *asciiOnly, Metric: *metric, Zone: *zone}
 				if err := o.Check(ds); err != nil {
 					return usagef("%v", err)
