@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -11,8 +12,10 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 
+	"lzdash/data"
 	"lzdash/data/watch"
 	"lzdash/internal/cli"
+	"lzdash/internal/config"
 	"lzdash/server"
 )
 
@@ -25,7 +28,8 @@ const shutdownGrace = 5 * time.Second
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr)
 	path := dataFlag(fs)
-	lang := langFlag(fs)
+	lang := fs.String("lang", "", "`LANG` dashboards open in, zh or en, when the visitor's --lang or locale asks for neither (default: the config file's, else zh)")
+	cfgPath := fs.String("config", "", "config `FILE` of the visitors' dashboards (lang, tab, theme, keys), read again on SIGHUP (default: none)")
 	watching := fs.Bool("watch", false, "reload the --data file for every session when it changes")
 	listen := fs.String("listen", "127.0.0.1:23234", "`ADDR` to listen on (host:port)")
 	hostKey := fs.String("host-key", "", "host key `PATH`, created if missing (default: lzdash/host_ed25519 in the user config dir)")
@@ -42,9 +46,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
-	l, err := parseLang(fs, *lang)
-	if err != nil {
-		return exitUsage
+	var flags config.Flags
+	if *lang != "" {
+		l, err := parseLang(fs, *lang)
+		if err != nil {
+			return exitUsage
+		}
+		flags.Lang = l
 	}
 	switch {
 	case *watching && *path == "":
@@ -109,9 +117,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "lzdash"})
 	// The wish middlewares log through the default logger.
 	log.SetDefault(logger)
+	conf := serverConfig{path: *cfgPath, flags: flags}
+	settings, err := conf.load(logger)
+	if err != nil {
+		fmt.Fprintf(stderr, "lzdash serve: --config: %s\n", data.Sanitize(err.Error()))
+		return exitUsage
+	}
 
 	cfg := server.Config{
-		Dataset: ds, Lang: l, Logger: logger,
+		Dataset: ds, Lang: settings.Lang, Tab: settings.Tab, Theme: settings.Theme, Keys: settings.Keys, Logger: logger,
 		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession,
 		WriteTimeout: *writeTimeout, MaxConnsPerAddr: *perAddr,
 		TrustedProxies: trusted, DrainTimeout: *drain, MaxHandshakes: *handshakes,
@@ -166,7 +180,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "lzdash: metrics on http://%s/metrics\n", mln.Addr())
 	}
 	fmt.Fprintf(stdout, "lzdash: serving on %s: connect with ssh -p %s %s\n", ln.Addr(), port(ln.Addr()), host(ln.Addr()))
-	return serveUntilSignal(srv, ln, mln, w, reloader{path: *path, keys: *authKeys}, logger)
+	return serveUntilSignal(srv, ln, mln, w, reloader{path: *path, keys: *authKeys, config: conf}, logger)
 }
 
 func port(a net.Addr) string {
@@ -180,4 +194,34 @@ func host(a net.Addr) string {
 		return "localhost"
 	}
 	return h
+}
+
+// serverConfig is the server's --config file, and the flags that win
+// over it.
+type serverConfig struct {
+	path  string
+	flags config.Flags
+}
+
+// load reads the config file, when there is one, and returns the
+// settings of the visitors' dashboards. Its problems are logged, one by
+// one, and the settings they concern are the defaults; only a file that
+// cannot be read fails.
+func (c serverConfig) load(logger *log.Logger) (server.Settings, error) {
+	var file config.Config
+	if c.path != "" {
+		var err error
+		file, err = config.Load(c.path)
+		var ps data.Problems
+		switch {
+		case errors.As(err, &ps):
+			for _, p := range ps {
+				logger.Warn("config file problem: the setting is the default", "problem", p.Error())
+			}
+		case err != nil:
+			return server.Settings{}, err
+		}
+	}
+	st := config.Resolve(file, c.flags, nil)
+	return server.Settings{Lang: st.Lang, Tab: st.Tab, Theme: st.Theme, Keys: st.Keys}, nil
 }

@@ -15,12 +15,16 @@ import (
 	"charm.land/log/v2"
 	"charm.land/ssh"
 
+	"lzdash/data"
 	"lzdash/data/watch"
 	"lzdash/server"
 )
 
 // reloader reads again, on SIGHUP, the files the server was started with.
-type reloader struct{ path, keys string }
+type reloader struct {
+	path, keys string
+	config     serverConfig
+}
 
 // serveUntilSignal serves until SIGINT or SIGTERM, then drains and shuts
 // down; on SIGHUP it reloads the dataset and the authorized keys without
@@ -77,11 +81,19 @@ func serveUntilSignal(srv *server.Server, ln, mln net.Listener, w *watch.Watcher
 	return exitOK
 }
 
-// reload reads the dataset (when the server has a --data file) and the
-// authorized keys (when it has them) again; a file that fails to load
-// changes nothing and is logged.
+// reload reads the dataset (when the server has a --data file), the
+// config file and the authorized keys (when it has them) again; a file
+// that fails to load changes nothing and is logged. The new settings
+// are for dashboards opened from then on.
 func (r reloader) reload(srv *server.Server, logger *log.Logger) {
 	logger.Info("SIGHUP: reloading")
+	if r.config.path != "" {
+		if st, err := r.config.load(logger); err != nil {
+			logger.Error("config file not reloaded: the old settings stay", "error", data.Sanitize(err.Error()))
+		} else {
+			srv.SetSettings(st)
+		}
+	}
 	if r.path != "" {
 		began := time.Now()
 		if ds, err := loadDataset(r.path); err != nil {

@@ -37,7 +37,7 @@ func (s *Server) runCommand(sess ssh.Session, g *guardedConn, args []string) {
 	}
 	ds := s.hub.current()
 	out := newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
-	env := cli.Env{Stdout: out, Remote: true, Lang: s.cfg.Lang,
+	env := cli.Env{Stdout: out, Remote: true, Lang: s.Settings().Lang,
 		Load: func(string) (*data.Dataset, error) { return ds, nil }}
 	if err := c.Run(env, args[1:]); err != nil {
 		fmt.Fprintf(sess.Stderr(), "lzdash %s: %s\n", c.Name, oneLine(err.Error()))

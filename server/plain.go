@@ -44,7 +44,7 @@ func parseOptions(args []string, def ui.Lang) (plainMode bool, lang ui.Lang, err
 // reader, as a pty session's options ask; it refuses other options in
 // one line.
 func (s *Server) runOptions(sess ssh.Session, g *guardedConn, args []string) {
-	plainMode, lang, err := parseOptions(args, s.cfg.Lang)
+	plainMode, lang, err := parseOptions(args, s.visitorLang(sess))
 	if err != nil {
 		s.metrics.count(outcomeRefusedOther)
 		s.refuse(sess, err.Error(), "bad dashboard options")

@@ -14,8 +14,9 @@ import (
 )
 
 // ptyCommand runs command in a session with a pty, as ssh -t host --
-// command does, typing input, and returns its output and exit status.
-func ptyCommand(t *testing.T, c *gossh.Client, command, input string) (stdout, stderr string, status int) {
+// command does, after sending the environment variables env (name,
+// value, ...), typing input, and returns its output and exit status.
+func ptyCommand(t *testing.T, c *gossh.Client, command, input string, env ...string) (stdout, stderr string, status int) {
 	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
@@ -28,6 +29,11 @@ func ptyCommand(t *testing.T, c *gossh.Client, command, input string) (stdout, s
 	}
 	var o, e bytes.Buffer
 	sess.Stdout, sess.Stderr = &o, &e
+	for i := 0; i+1 < len(env); i += 2 {
+		if err := sess.Setenv(env[i], env[i+1]); err != nil {
+			t.Fatalf("setenv %s: %v", env[i], err)
+		}
+	}
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		t.Fatalf("pty: %v", err)
 	}

@@ -77,8 +77,13 @@ type Config struct {
 	// ProxyHeaderTimeout bounds the wait for a PROXY header.
 	ProxyHeaderTimeout time.Duration
 
-	// Lang is the language dashboards and snapshots open in.
-	Lang ui.Lang
+	// Lang is the language dashboards and snapshots open in, when the
+	// visitor asks for none; Tab, Theme and Keys are what dashboards open
+	// with (see ui.Options). SetSettings replaces all four.
+	Lang  ui.Lang
+	Tab   int
+	Theme ui.Theme
+	Keys  ui.KeyRemaps
 	// Logger receives the server's structured logs.
 	Logger *log.Logger
 
@@ -107,6 +112,7 @@ type Server struct {
 	lnMu         sync.Mutex
 	ln           net.Listener           // what Serve was given
 	keys         atomic.Pointer[KeySet] // with AuthorizedKeys: who may log in
+	settings     atomic.Pointer[Settings]
 	metrics      *metrics
 	// Each kind of refusal is logged once a second at most, with a
 	// running count, so that a flood cannot fill the log, and one kind
@@ -172,6 +178,7 @@ func New(cfg Config) (*Server, error) {
 		logEvict:  rate.NewLimiter(1, 1),
 		logProxy:  rate.NewLimiter(1, 1),
 	}
+	s.SetSettings(Settings{Lang: cfg.Lang, Tab: cfg.Tab, Theme: cfg.Theme, Keys: cfg.Keys})
 	s.metrics = newMetrics(s)
 	s.pages.Use(cfg.Dataset)
 	s.ssh = &ssh.Server{

@@ -37,7 +37,7 @@ func (s *Server) route(sess ssh.Session, g *guardedConn) {
 		s.runCommand(sess, g, args)
 	case hasPty:
 		s.metrics.count(outcomeDashboard)
-		s.runDashboard(sess, g, s.cfg.Lang)
+		s.runDashboard(sess, g, s.visitorLang(sess))
 	default:
 		s.metrics.count(outcomeRefusedOther)
 		s.refuse(sess, "no terminal: connect with ssh -t for the dashboard, or run export or snapshot", "no pty")
