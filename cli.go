@@ -235,7 +235,7 @@ func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "lzdash: the dashboard needs a terminal; for output to a file or pipe use lzdash snapshot or lzdash export")
 		return exitUsage
 	}
-	o := ui.Options{Lang: set.Lang, Tab: set.Tab, Theme: set.Theme, Keys: set.Keys, ConfigErr: cfg.Err,
+	o := ui.Options{Lang: set.Lang, Tab: set.Tab, Theme: set.Theme, Keys: ui.NewKeys(set.Keys), ConfigErr: cfg.Err,
 		Dark: true, ASCII: *asciiOnly || ui.AmbiguousWide(os.Getenv)}
 	p := tea.NewProgram(ui.New(ds, o),
 		tea.WithInput(filterInput(stdin)), tea.WithOutput(stdout), tea.WithFPS(ui.FPS))

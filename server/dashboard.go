@@ -79,8 +79,8 @@ func (s *Server) runDashboard(sess ssh.Session, g *guardedConn, lang ui.Lang) {
 	// the RUNEWIDTH_EASTASIAN or locale the client sent (ssh -o
 	// SetEnv=RUNEWIDTH_EASTASIAN=1, or SendEnv LANG).
 	ascii := ui.AmbiguousWide(func(k string) string { return envValue(sess.Environ(), k) })
-	st := s.Settings()
-	m := s.cfg.newModel(ds, ui.Options{Lang: lang, Tab: st.Tab, Theme: st.Theme, Keys: st.Keys, Dark: true, ASCII: ascii, Shared: s.pages})
+	st := s.settings.Load()
+	m := s.cfg.newModel(ds, ui.Options{Lang: lang, Tab: st.Tab, Theme: st.Theme, Keys: st.keys, Dark: true, ASCII: ascii, Shared: s.pages})
 	d.prog = tea.NewProgram(m,
 		// Every byte the visitor sends is filtered before Bubble Tea's
 		// decoder sees it: see package safeinput.

@@ -112,7 +112,7 @@ type Server struct {
 	lnMu         sync.Mutex
 	ln           net.Listener           // what Serve was given
 	keys         atomic.Pointer[KeySet] // with AuthorizedKeys: who may log in
-	settings     atomic.Pointer[Settings]
+	settings     atomic.Pointer[settings]
 	metrics      *metrics
 	// Each kind of refusal is logged once a second at most, with a
 	// running count, so that a flood cannot fill the log, and one kind

@@ -17,6 +17,13 @@ type Settings struct {
 	Keys  ui.KeyRemaps
 }
 
+// settings are the Settings with their keys built, once for all the
+// sessions that open with them.
+type settings struct {
+	Settings
+	keys *ui.Keys
+}
+
 // SetSettings makes st what dashboards opened from now on start with,
 // as a reload of the server's config file does; open ones keep theirs.
 // The server never changes st.Keys, which may be shared.
@@ -24,11 +31,11 @@ func (s *Server) SetSettings(st Settings) {
 	if st.Lang == "" {
 		st.Lang = ui.Zh
 	}
-	s.settings.Store(&st)
+	s.settings.Store(&settings{Settings: st, keys: ui.NewKeys(st.Keys)})
 }
 
 // Settings returns the settings new dashboards start with.
-func (s *Server) Settings() Settings { return *s.settings.Load() }
+func (s *Server) Settings() Settings { return s.settings.Load().Settings }
 
 // visitorLang is the language a visitor's session opens in, unless the
 // visitor asks for one with --lang: the one the locale variables their

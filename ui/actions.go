@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -163,32 +164,39 @@ func isKeyName(s string) bool {
 // keyLabel is how the help names keys: each as short as it reads, joined
 // by slashes (tab/→, ↑/k).
 func keyLabel(keys []string) string {
-	r := strings.NewReplacer("shift+tab", "⇧tab", "right", "→", "left", "←", "up", "↑", "down", "↓", "pgdown", "pgdn")
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		switch k {
-		case "shift+tab", "right", "left", "up", "down", "pgdown":
-			out[i] = r.Replace(k)
-		default:
-			out[i] = k
+		case "shift+tab":
+			k = "⇧tab"
+		case "right":
+			k = "→"
+		case "left":
+			k = "←"
+		case "up":
+			k = "↑"
+		case "down":
+			k = "↓"
+		case "pgdown":
+			k = "pgdn"
 		}
+		out[i] = k
 	}
 	return strings.Join(out, "/")
 }
 
-// keysFor returns the keys of the action called name: its remap when r
-// has a usable one (at most a few keys, each well written and none of
-// the fixed ones), else its default keys.
-func keysFor(name string, r KeyRemaps, fixed map[string]string) []string {
-	if ks, ok := r[name]; ok && len(ks) > 0 && len(ks) <= maxKeysPerName {
+// keysFor returns the keys of action a: its remap when r has a usable
+// one (at most a few keys, each well written and none of the fixed
+// ones), else its default keys.
+func keysFor(a Action, r KeyRemaps, fixed map[string]string) []string {
+	if ks, ok := r[a.Name]; ok && len(ks) > 0 && len(ks) <= maxKeysPerName {
 		good := true
 		for _, k := range ks {
 			good = good && CheckKey(k) == nil && fixed[k] == ""
 		}
 		if good {
-			return ks
+			return slices.Clone(ks)
 		}
 	}
-	a, _ := FindAction(name)
 	return a.Keys
 }

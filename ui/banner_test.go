@@ -56,7 +56,7 @@ func TestConfigBanner(t *testing.T) {
 }
 
 func TestConfigBannerInChineseAndRemapped(t *testing.T) {
-	m := sized(New(fixtureDataset(t), Options{Lang: Zh, ConfigErr: configProblems(), Keys: KeyRemaps{"dismiss": {"ctrl+x"}}}), 100, 24)
+	m := sized(New(fixtureDataset(t), Options{Lang: Zh, ConfigErr: configProblems(), Keys: NewKeys(KeyRemaps{"dismiss": {"ctrl+x"}})}), 100, 24)
 	line := bannerLine(m, "配置文件有误")
 	if !strings.Contains(line, "c.yaml:3:8 theme 有误，另有1处问题") || !strings.HasSuffix(line, "ctrl+x 关闭提示") {
 		t.Errorf("the Chinese banner reads %q", line)

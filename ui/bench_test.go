@@ -81,3 +81,25 @@ func BenchmarkKey(b *testing.B) { benchKeys(b, testDataset(b)) }
 
 // BenchmarkKeyLarge is BenchmarkKey on the synthetic large dataset.
 func BenchmarkKeyLarge(b *testing.B) { benchKeys(b, largeDataset(b)) }
+
+// BenchmarkNewSession builds a dashboard as a server does for each
+// session, its content and keys shared and already built; NewKeys is
+// what a server builds once at start and on every reload of its config,
+// here with the keys of one language.
+func BenchmarkNewSession(b *testing.B) {
+	ds := testDataset(b)
+	shared := NewShared()
+	shared.Use(ds)
+	keys := NewKeys(KeyRemaps{"next": {"tab", "l"}, "prev": {"shift+tab", "h"}, "quit": {"ctrl+q"}})
+	New(ds, Options{Lang: En, Shared: shared, Keys: keys})
+	b.Run("New", func(b *testing.B) {
+		for b.Loop() {
+			New(ds, Options{Lang: En, Shared: shared, Keys: keys})
+		}
+	})
+	b.Run("NewKeys", func(b *testing.B) {
+		for b.Loop() {
+			NewKeys(KeyRemaps{"next": {"tab", "l"}}).in(En)
+		}
+	})
+}

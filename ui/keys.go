@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sync"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -29,27 +31,55 @@ type keyMap struct {
 	Cite, CopyTable, Drill, Back, Dismiss key.Binding
 }
 
+// Keys are a dashboard's keys, remaps applied, in both languages. They
+// are never changed once built, so that any number of dashboards share
+// them, such as a server's sessions.
+type Keys struct {
+	zh, en func() *bindings
+}
+
+// NewKeys returns the keys with remaps r applied, each language's built
+// on first use. Keys that are badly written (see CheckKey) or fixed (see
+// FixedKeys) leave an action its default keys. The dashboards never
+// change r, which may be shared.
+func NewKeys(r KeyRemaps) *Keys {
+	return &Keys{
+		zh: sync.OnceValue(func() *bindings { return newBindings(labelsFor(Zh), r) }),
+		en: sync.OnceValue(func() *bindings { return newBindings(labelsFor(En), r) }),
+	}
+}
+
+// in returns the keys with help in language l.
+func (k *Keys) in(l Lang) *bindings {
+	if l == En {
+		return k.en()
+	}
+	return k.zh()
+}
+
 // bindings are a dashboard's keys in one language, its remaps applied:
 // the global ones, the list keys every tab shares, and the Indicators and
 // Sources tabs' own. The help shows each binding's live keys.
 type bindings struct {
-	lang Lang
 	keys keyMap
 	list listKeys
 	ind  indicatorKeys
 	src  sourceKeys
 }
 
-// newBindings builds the keys of a dashboard in language l, with help
-// text in its labels t, its remaps r applied.
-func newBindings(l Lang, t *labels, r KeyRemaps) *bindings {
-	fixed := FixedKeys()
-	keys := func(name string) []string { return keysFor(name, r, fixed) }
+// newBindings builds the keys of a dashboard with help text in labels t,
+// its remaps r applied.
+func newBindings(t *labels, r KeyRemaps) *bindings {
+	fixed, acts := FixedKeys(), map[string]Action{}
+	for _, a := range Actions() {
+		acts[a.Name] = a
+	}
+	keys := func(name string) []string { return keysFor(acts[name], r, fixed) }
 	bind := func(name, desc string) key.Binding {
 		ks := keys(name)
 		return key.NewBinding(key.WithKeys(ks...), key.WithHelp(keyLabel(ks), desc))
 	}
-	b := &bindings{lang: l}
+	b := &bindings{}
 	k := &b.keys
 	k.Next, k.Prev = bind("next", t.KeyNext), bind("prev", t.KeyPrev)
 	k.Jump = key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", t.KeyJump))

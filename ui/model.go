@@ -54,10 +54,9 @@ type Options struct {
 	// Profile is the terminal's colour profile, until the program
 	// reports it; Unknown is taken for full colour.
 	Profile colorprofile.Profile
-	// Keys remap the keys of actions (see Actions); keys that are badly
-	// written or fixed leave an action its default keys. The dashboard
-	// never changes the map, which may be shared.
-	Keys KeyRemaps
+	// Keys are the dashboard's keys (see NewKeys); nil is the default
+	// keys.
+	Keys *Keys
 	// ConfigErr is what is wrong with the config file, shown in a banner
 	// until dismissed: data.Problems, or why it could not be read.
 	ConfigErr error
@@ -80,7 +79,7 @@ type Model struct {
 	theme     Theme
 	c         *content  // ds in lang
 	k         *bindings // the keys in lang
-	remaps    KeyRemaps
+	keys      *Keys
 	st        Styles
 	memo      memo
 
@@ -117,7 +116,10 @@ func New(ds *data.Dataset, o Options) *Model {
 	if m.shared == nil {
 		m.shared, m.ownShared = NewShared(), true
 	}
-	m.remaps, m.configErr = o.Keys, o.ConfigErr
+	m.keys, m.configErr = o.Keys, o.ConfigErr
+	if m.keys == nil {
+		m.keys = NewKeys(nil)
+	}
 	m.tabs = [numTabs]tab{newOverview(), newIndicators(), newTargets(), newZones(), newSources()}
 	m.help.Styles = m.st.Help
 	// bubbles/help separates with • and cuts with …, both of ambiguous
@@ -270,9 +272,7 @@ func (m *Model) setData(ds *data.Dataset) {
 // language: the one path by which content reaches the tabs.
 func (m *Model) setContent() {
 	m.c = m.shared.content(m.ds, m.lang)
-	if m.k == nil || m.k.lang != m.lang {
-		m.k = newBindings(m.lang, m.c.t, m.remaps)
-	}
+	m.k = m.keys.in(m.lang)
 	for _, t := range m.tabs {
 		t.SetContent(m.c, m.k)
 	}

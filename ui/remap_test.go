@@ -93,9 +93,9 @@ func allBindings(b *bindings) map[string]key.Binding {
 }
 
 func TestEveryActionRemaps(t *testing.T) {
-	before := allBindings(newBindings(En, labelsFor(En), nil))
+	before := allBindings(newBindings(labelsFor(En), nil))
 	for _, a := range Actions() {
-		after := allBindings(newBindings(En, labelsFor(En), KeyRemaps{a.Name: {"f5", "ctrl+t"}}))
+		after := allBindings(newBindings(labelsFor(En), KeyRemaps{a.Name: {"f5", "ctrl+t"}}))
 		var changed []string
 		for name, b := range after {
 			if !slices.Equal(b.Keys(), before[name].Keys()) {
@@ -115,7 +115,7 @@ func TestEveryActionRemaps(t *testing.T) {
 }
 
 func TestDefaultHelpLabels(t *testing.T) {
-	b := newBindings(En, labelsFor(En), nil)
+	b := newBindings(labelsFor(En), nil)
 	want := map[string]string{"keyMap.Next": "tab/→", "keyMap.Prev": "⇧tab/←", "listKeys.Up": "↑/k", "listKeys.Down": "↓/j",
 		"listKeys.PageUp": "pgup/pgdn", "indicatorKeys.RowDown": "[/]", "keyMap.Back": "esc/backspace", "keyMap.CloseHelp": "?/esc"}
 	all := allBindings(b)
@@ -129,7 +129,7 @@ func TestDefaultHelpLabels(t *testing.T) {
 func TestBadRemapsKeepDefaults(t *testing.T) {
 	ds := fixtureDataset(t)
 	for _, keys := range [][]string{{"shift+a"}, {"1"}, {"ctrl+c"}, {}, {"a", "b", "c", "d", "e", "f", "g", "h", "i"}} {
-		m := press(sized(New(ds, Options{Lang: En, Keys: KeyRemaps{"next": keys}}), 100, 30), "tab")
+		m := press(sized(New(ds, Options{Lang: En, Keys: NewKeys(KeyRemaps{"next": keys})}), 100, 30), "tab")
 		if m.Active() != TabIndicators {
 			t.Errorf("next: %q: tab no longer goes to the next tab", keys)
 		}
@@ -138,7 +138,7 @@ func TestBadRemapsKeepDefaults(t *testing.T) {
 
 func TestRemappedKeysWorkAndShow(t *testing.T) {
 	ds := fixtureDataset(t)
-	o := Options{Lang: En, Keys: KeyRemaps{"next": {"l"}, "prev": {"h"}, "up": {"w"}, "down": {"s"}}}
+	o := Options{Lang: En, Keys: NewKeys(KeyRemaps{"next": {"l"}, "prev": {"h"}, "up": {"w"}, "down": {"s"}})}
 	m := sized(New(ds, o), 120, 30)
 	if h := hints(m); !strings.Contains(h, "w up") || !strings.Contains(h, "s down") || !strings.Contains(h, "l next tab") ||
 		strings.Contains(h, "tab/→") || strings.Contains(h, "↑/k") {
@@ -180,7 +180,7 @@ func TestRemappedKeysWorkAndShow(t *testing.T) {
 }
 
 func TestRemappedQuitInProgram(t *testing.T) {
-	o := Options{Lang: En, Keys: KeyRemaps{"next": {"l"}, "quit": {"ctrl+q"}}}
+	o := Options{Lang: En, Keys: NewKeys(KeyRemaps{"next": {"l"}, "quit": {"ctrl+q"}})}
 	tm := teatest.NewTestModel(t, New(fixtureDataset(t), o), teatest.WithInitialTermSize(100, 30))
 	waitFor(t, tm, "ctrl+q", "quit")
 	tm.Send(keyMsg("l"))
@@ -194,7 +194,7 @@ func TestRemappedQuitInProgram(t *testing.T) {
 }
 
 func TestInterruptAlwaysQuits(t *testing.T) {
-	o := Options{Lang: En, Keys: KeyRemaps{"quit": {"ctrl+q"}}}
+	o := Options{Lang: En, Keys: NewKeys(KeyRemaps{"quit": {"ctrl+q"}})}
 	tm := teatest.NewTestModel(t, New(fixtureDataset(t), o), teatest.WithInitialTermSize(100, 30))
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
 	tm.WaitFinished(t, teatest.WithFinalTimeout(20*time.Second))
