@@ -71,7 +71,7 @@ func TestConfigCommandWithoutFile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q:\n%s", code, stderr, stdout)
 	}
 	code, _, stderr = runCLI("config", "--config", filepath.Join(t.TempDir(), "missing.yaml"))
-	if code != exitData || !strings.Contains(stderr, "missing.yaml: no such file") {
+	if code != exitUsage || !strings.Contains(stderr, "lzdash config: --config: ") || !strings.Contains(stderr, "missing.yaml: no such file") {
 		t.Errorf("--config of a missing file: exit %d, stderr %q", code, stderr)
 	}
 	code, stdout, _ = runCLI("config", "--help")

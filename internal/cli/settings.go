@@ -79,7 +79,7 @@ func configCmd() Command {
 				}
 				f, err := config.Read(path)
 				if err != nil {
-					return &Error{Code: ExitData, Msg: data.Sanitize(err.Error())}
+					return &Error{Code: ExitUsage, Msg: "--config: " + data.Sanitize(err.Error())}
 				}
 				s := config.Resolve(f.Config, flags, env.Getenv)
 				out, err := s.YAML(f.Path, f.Err != nil)
