@@ -66,7 +66,7 @@ func TestSettingsReachNewDashboards(t *testing.T) {
 	tm.wait()
 
 	ts.SetSettings(Settings{Lang: ui.Zh, Tab: ui.TabSources})
-	tm = openTerm(t, ts.mustDial(t), 100, 30)
+	tm = openTerm(t, ts.mustDial(t), 160, 30) // wide enough for the hints to keep tab/→
 	tm.waitFor(0, "发布方")
 	tm.waitFor(0, "tab/→")
 	tm.press("q")
