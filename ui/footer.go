@@ -45,13 +45,15 @@ func (m *Model) FullHelp() [][]key.Binding {
 }
 
 // pinned is how many of ShortHelp's last bindings the short help keeps
-// whatever the width: the other language, help and the way out (L, ?
-// and q), or ctrl+c while the tab takes text input.
+// whatever the width: the next tab, the other language, help and the way
+// out (tab, L, ? and q), or ctrl+c while the tab takes text input. The
+// way to the other tabs is the one a new user needs first, so a narrow
+// screen drops the tab's own keys before it.
 func (m *Model) pinned() int {
 	if m.tabs[m.active].Capturing() {
 		return 1
 	}
-	return 3
+	return 4
 }
 
 // footer is the banner (a notice or a reload error) and the help.
