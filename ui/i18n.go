@@ -189,7 +189,7 @@ func zhLabels() *labels {
 		ShareOf:        "占%s合计",
 		ShareZones:     "%d个园区",
 		ListSep:        "，",
-		KeyNext:        "下一页", KeyPrev: "上一页", KeyJump: "跳转", KeyLang: "中/英",
+		KeyNext:        "下一标签页", KeyPrev: "上一标签页", KeyJump: "跳转", KeyLang: "中/英",
 		KeyHelp: "帮助", KeyQuit: "退出", KeyUp: "上移", KeyDown: "下移", KeyFilter: "筛选",
 		KeyClear: "清除筛选", KeyZone: "切换园区", KeyRow: "选择数据行", KeyPage: "翻页", KeyAccept: "确定",
 		KeyCloseHelp: "关闭帮助",

@@ -69,7 +69,7 @@ func TestFullHelpWhileFiltering(t *testing.T) {
 func TestShortHelpKeepsHelpAndQuit(t *testing.T) {
 	ds := fixtureDataset(t)
 	// The way to the other tabs stays with help and quit at every width.
-	tails := map[Lang]string{En: "tab/→ next tab  L 中/EN  ? help  q quit", Zh: "tab/→ 下一页  L 中/英  ? 帮助  q 退出"}
+	tails := map[Lang]string{En: "tab/→ next tab  L 中/EN  ? help  q quit", Zh: "tab/→ 下一标签页  L 中/英  ? 帮助  q 退出"}
 	for _, l := range []Lang{En, Zh} {
 		for tab := range numTabs {
 			for _, w := range []int{60, 80, 100, 120, 200} {

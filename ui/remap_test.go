@@ -170,7 +170,7 @@ func TestRemappedKeysWorkAndShow(t *testing.T) {
 	if m.Lang() != Zh || m.Active() != TabOverview {
 		t.Errorf("after L and h: lang %s, tab %d; want zh and Overview", m.Lang(), m.Active())
 	}
-	if h := hints(m); !strings.Contains(h, "l 下一页") {
+	if h := hints(m); !strings.Contains(h, "l 下一标签页") {
 		t.Errorf("the Chinese hints do not show l: %q", h)
 	}
 	m = press(m, "?")
