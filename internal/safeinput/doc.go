@@ -3,9 +3,9 @@
 // its input decoder wait forever, or make it spend memory and time out of
 // proportion to what was sent.
 //
-// It works around the input path of charm.land/bubbletea/v2 v2.0.10, which
+// It works around the input path of charm.land/bubbletea/v2 v2.1.1, which
 // reads through github.com/charmbracelet/ultraviolet (uv) and
-// github.com/charmbracelet/x/ansi v0.11.8 (v0.11.9 has the same code):
+// github.com/charmbracelet/x/ansi v0.11.9 (the same code as v0.11.8):
 //
 //   - ansi.DecodeSequence (parser_decode.go) writes p.params[p.paramsLen]
 //     without a bound check, and uv's eventScanner.deserializeWin32Input
@@ -26,10 +26,11 @@
 //     the filter drops combining and other extending code points past 32 in
 //     a row.
 //   - uv turns an unsolicited "CSI 8 ; rows ; cols t" into a WindowSizeMsg,
-//     and Bubble Tea resizes its screen buffer to it: 15 bytes ask for a
-//     3000 by 3000 screen, over 1 GB. lzdash never asks the terminal for
-//     window reports, so the filter turns every "CSI ... t" into one uv
-//     ignores.
+//     and Bubble Tea resizes its screen buffer to it: 15 bytes asked
+//     v2.0.10 for a 3000 by 3000 screen, over 1 GB; v2.1.1 drops sizes
+//     over 4096 or a million cells, and still takes 1024 by 1024. lzdash
+//     never asks the terminal for window reports, so the filter turns
+//     every "CSI ... t" into one uv ignores.
 //
 // The filter is a byte-level state machine: it keeps its state across
 // reads, takes linear time and constant memory, and never holds back a
