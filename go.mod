@@ -59,3 +59,8 @@ require (
 // an init function, which costs about 16 ms before the first frame on a
 // 2-core machine. lzdash uses none of the API added since v0.0.25.
 replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.25
+
+// Bubble Tea v2.1.1 with one change: a view is drawn at once when no frame
+// went out in the last frame period, instead of on the next tick of the
+// frame ticker. See third_party/PATCHES.md.
+replace charm.land/bubbletea/v2 => ./third_party/bubbletea

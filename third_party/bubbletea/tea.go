@@ -562,6 +562,11 @@ type Program struct {
 	// rendererDone is used to stop the renderer.
 	rendererDone chan struct{}
 
+	// viewReady wakes the renderer when a view with content is ready, so
+	// that it draws the view at once if it drew none in the last frame
+	// period (patched in lzdash; see third_party/PATCHES.md).
+	viewReady chan struct{}
+
 	// Initial window size. Mainly used for testing.
 	width, height int
 
@@ -620,6 +625,7 @@ func NewProgram(model Model, opts ...ProgramOption) *Program {
 		msgs:         make(chan Msg),
 		errs:         make(chan error, 1),
 		rendererDone: make(chan struct{}),
+		viewReady:    make(chan struct{}, 1),
 	}
 
 	// Apply all options to the program.
@@ -908,15 +914,30 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 			case cmds <- cmd: // process command (if any)
 			}
 
-			p.render(model) // render view
+			if p.render(model) { // render view
+				p.wakeRenderer()
+			}
 		}
 	}
 }
 
-// render renders the given view to the renderer.
-func (p *Program) render(model Model) {
+// render renders the given view to the renderer, and reports whether the
+// view has content: an empty view is what a model draws before it knows
+// its size, left to the ticker rather than drawn at once.
+func (p *Program) render(model Model) bool {
 	if p.renderer != nil {
-		p.renderer.render(model.View()) // send view to renderer
+		v := model.View()
+		p.renderer.render(v) // send view to renderer
+		return v.Content != ""
+	}
+	return false
+}
+
+// wakeRenderer tells the renderer that a view is ready.
+func (p *Program) wakeRenderer() {
+	select {
+	case p.viewReady <- struct{}{}:
+	default: // it has been told already
 	}
 }
 
@@ -1163,7 +1184,9 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 	}
 
 	// Render the initial view.
-	p.render(model)
+	if p.render(model) {
+		p.wakeRenderer()
+	}
 
 	// Handle resize events.
 	p.handlers.add(p.handleResize())
@@ -1455,6 +1478,10 @@ func (p *Program) startRenderer() {
 	// Start the renderer.
 	p.renderer.start()
 	go func() {
+		// drawn is when a view was last drawn; pending reports a view
+		// that came since and waits for the ticker.
+		var drawn time.Time
+		pending := false
 		for {
 			select {
 			case <-p.rendererDone:
@@ -1464,6 +1491,23 @@ func (p *Program) startRenderer() {
 			case <-p.ticker.C:
 				_ = p.flush()
 				_ = p.renderer.flush(false)
+				if pending {
+					drawn, pending = time.Now(), false
+				}
+
+			case <-p.viewReady:
+				// Draw at once if no view was drawn in the last frame
+				// period, and start the next period from now; otherwise
+				// leave the view to the ticker, which keeps the frame
+				// rate.
+				if time.Since(drawn) < framerate {
+					pending = true
+					continue
+				}
+				_ = p.flush()
+				_ = p.renderer.flush(false)
+				drawn, pending = time.Now(), false
+				p.ticker.Reset(framerate)
 			}
 		}
 	}()
