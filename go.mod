@@ -64,3 +64,8 @@ replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.25
 // went out in the last frame period, instead of on the next tick of the
 // frame ticker. See third_party/PATCHES.md.
 replace charm.land/bubbletea/v2 => ./third_party/bubbletea
+
+// ultraviolet 6b8d4baf91b4 with one change: the key table of its input
+// readers is built once per process instead of once per reader, that is
+// per SSH session. See third_party/PATCHES.md.
+replace github.com/charmbracelet/ultraviolet => ./third_party/ultraviolet

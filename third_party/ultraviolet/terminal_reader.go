@@ -102,7 +102,7 @@ func NewTerminalReader(r io.Reader, termType string) *TerminalReader {
 	}
 	d.r = r
 	if d.table == nil {
-		d.table = buildKeysTable(d.Legacy, d.term, d.UseTerminfo)
+		d.table = readerKeysTable()
 	}
 	evs := newEventScanner()
 	evs.EventDecoder = d.EventDecoder
@@ -112,6 +112,15 @@ func NewTerminalReader(r io.Reader, termType string) *TerminalReader {
 	d.eventScanner = evs
 	return d
 }
+
+// readerKeysTable is the key table of every [TerminalReader]:
+// [NewTerminalReader] builds it before Legacy or UseTerminfo can be set,
+// so with neither, and then it does not depend on the terminal type. It is
+// built once per process and only read (patched in lzdash; see
+// third_party/PATCHES.md).
+var readerKeysTable = sync.OnceValue(func() map[string]Key {
+	return buildKeysTable(0, "", false)
+})
 
 // readBufSize is the size of the read buffer used to read input events at a time.
 const readBufSize = 4096
