@@ -135,9 +135,18 @@ func dataFlag(fs *flag.FlagSet) *string {
 	return fs.String("data", "", "dataset `FILE` (default: the embedded Lanzhou dataset)")
 }
 
-// loadDataset reads and validates the dataset at path, or the embedded one
-// when path is empty.
+// loadDataset reads and validates the dataset at path, or returns the
+// embedded one, from its generated form, when path is empty.
 func loadDataset(path string) (*data.Dataset, error) {
+	if path == "" {
+		return generatedDataset(), nil
+	}
+	return data.Load(path)
+}
+
+// parseDataset is loadDataset, parsing the embedded dataset's YAML, for
+// the commands that check the file.
+func parseDataset(path string) (*data.Dataset, error) {
 	if path == "" {
 		return data.Parse(embeddedName, embedded)
 	}
@@ -148,6 +157,9 @@ func loadDataset(path string) (*data.Dataset, error) {
 // dataset or the --data file, and returns its exit code.
 func runCommand(c cli.Command, args []string, stdout, stderr io.Writer) int {
 	env := cli.Env{Stdout: stdout, Stderr: stderr, Lang: ui.Zh, Load: loadDataset, Source: datasetSource, Getenv: os.Getenv}
+	if c.Checks {
+		env.Load = parseDataset
+	}
 	err := c.Run(env, args)
 	if err == nil {
 		return exitOK

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -43,21 +44,51 @@ func TestExportTablesCLI(t *testing.T) {
 	}
 }
 
-// TestExportTargetsTable checks the statuses the targets table gives the
-// eleven 2019 targets: unknown, for want of any 2019 figure.
+// TestExportTargetsTable checks the verdicts the targets table gives the
+// targets of the UI's fixture, one of each kind of outcome: missed and met
+// on actual figures, met on an estimate and on a provisional figure (with
+// a reason that says so), and unknown for want of a figure for the
+// target's year. Problems come first.
 func TestExportTargetsTable(t *testing.T) {
-	_, out, _ := runCLI("export", "--table", "targets")
+	code, out, stderr := runCLI("export", "--table", "targets", "--data", "ui/testdata/fixture.yaml")
 	var recs []data.TargetRecord
-	if err := json.Unmarshal([]byte(out), &recs); err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal([]byte(out), &recs); code != 0 || stderr != "" || err != nil {
+		t.Fatalf("exit %d, stderr %q, %v", code, stderr, err)
 	}
-	if len(recs) != 11 {
-		t.Fatalf("%d targets", len(recs))
+	type verdict struct {
+		metric string
+		year   int
+		status data.Status
+		reason string
+		basis  float64 // 0 when there is none
+		kind   data.Kind
 	}
+	want := []verdict{
+		{"contribution-rate", 2019, data.Missed, "", 57.1, data.Actual},
+		{"patents", 2020, data.Missed, "", 11900, data.Actual},
+		{"contract-turnover", 2022, data.Unknown, "no 2022 figure", 0, ""},
+		{"contribution-rate", 2021, data.Met, "judged on an estimate", 60.1, data.Estimate},
+		{"high-tech-firms", 2021, data.Met, "judged on a provisional figure, printed before the period ended", 730, data.Provisional},
+		{"patents", 2019, data.Met, "", 10708, data.Actual},
+	}
+	var got []verdict
 	for _, r := range recs {
-		if r.Status != data.Unknown || r.Reason != "no 2019 figure" || r.BasisValue != nil {
-			t.Errorf("%s: %+v", r.Metric, r)
+		v := verdict{metric: r.Metric, year: r.Year, status: r.Status, reason: r.Reason, kind: r.BasisKind}
+		if r.BasisValue != nil {
+			v.basis = *r.BasisValue
 		}
+		if (r.BasisValue == nil) != (r.BasisYear == nil) || (r.BasisValue == nil) != (r.Status == data.Unknown) {
+			t.Errorf("%s %d: %s with basis year %v and value %v", r.Metric, r.Year, r.Status, r.BasisYear, r.BasisValue)
+		}
+		got = append(got, v)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("targets:\n got %v\nwant %v", got, want)
+	}
+	// The embedded dataset's table has a record for every target.
+	_, out, _ = runCLI("export", "--table", "targets")
+	if err := json.Unmarshal([]byte(out), &recs); err != nil || len(recs) != len(embeddedDataset(t).Verdicts()) || len(recs) == 0 {
+		t.Errorf("embedded: %d records, %v", len(recs), err)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"os"
 )
 
+//go:generate go run ./internal/gendata -in indicators.yaml -out indicators_gen.go
+
 // embedded is the default dataset, compiled into the binary.
 //
 //go:embed indicators.yaml

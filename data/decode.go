@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -105,7 +104,6 @@ func (d *decoder) addf(n *yaml.Node, format string, args ...any) {
 var (
 	textType = reflect.TypeOf(Text{})
 	noteType = reflect.TypeOf(Note{})
-	lineRE   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 	// parserErrors are the messages yaml.v3 reports with a 0-based line
 	// number (its scanner's messages carry a 1-based one).
 	parserErrors = map[string]bool{
@@ -121,7 +119,6 @@ var (
 		"found incompatible YAML document":       true,
 		"found undefined tag handle":             true,
 	}
-	prefixRE = regexp.MustCompile(`^yaml: `)
 )
 
 // maxErrors is the most problems reported for one file.
@@ -247,20 +244,35 @@ func (d *decoder) yamlError(err error) {
 func yamlProblem(err error) (p Problem, hasLine bool) {
 	msg := err.Error()
 	line := 1
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
+	if n, text, ok := lineMessage(msg); ok {
+		line, msg = n, text
 		if parserErrors[msg] {
 			line++
 		}
 		hasLine = true
 	} else {
-		msg = prefixRE.ReplaceAllString(msg, "")
+		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
 	if msg == "EOF" {
 		msg = "file holds no YAML document"
 	}
 	return Problem{Pos: Pos{line, 1}, Msg: "invalid YAML: " + msg}, hasLine
+}
+
+// lineMessage splits a parser message of one line, "yaml: line N:
+// text", into N and text.
+func lineMessage(msg string) (line int, text string, ok bool) {
+	rest, ok := strings.CutPrefix(msg, "yaml: line ")
+	digits := 0
+	for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+		digits++
+	}
+	text, sep := strings.CutPrefix(rest[digits:], ": ")
+	if !ok || digits == 0 || !sep || strings.Contains(text, "\n") {
+		return 0, "", false
+	}
+	line, _ = strconv.Atoi(rest[:digits])
+	return line, text, true
 }
 
 // badByte finds the first byte that cannot appear in a dataset file:

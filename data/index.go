@@ -12,6 +12,15 @@ type index struct {
 	standing map[*Figure]Kind
 }
 
+// Indexed builds the lookups that Parse builds for every dataset it
+// returns, and returns ds. It is for a dataset written as Go values that
+// Parse read and validated before, as internal/gendata writes the
+// embedded one: it validates nothing, and ds must not change afterwards.
+func Indexed(ds *Dataset) *Dataset {
+	ds.buildIndex()
+	return ds
+}
+
 func (ds *Dataset) buildIndex() {
 	ds.idx = index{
 		metrics: make(map[string]*Metric, len(ds.Metrics)),

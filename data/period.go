@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
 )
@@ -141,13 +140,6 @@ func (p Period) End() (int, bool) {
 	return Date{Year: p.Year}.last(), true
 }
 
-var (
-	halfRE   = regexp.MustCompile(`^(\d{4})([HQ])(\d)$`)
-	monthsRE = regexp.MustCompile(`^(\d{4})-(\d{2})(?:\.\.(\d{4})-(\d{2}))?$`)
-	spanRE   = regexp.MustCompile(`^(\d{4})-(\d{4})$`)
-	dateRE   = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
-)
-
 // PeriodError is a problem with one of the fields a period is read from.
 type PeriodError struct {
 	// Field is period, as_of or since.
@@ -231,23 +223,21 @@ func readPeriodField(year int, s string, fail func(string, string, ...any) (Peri
 	case s == "unstated":
 		p.Type = PeriodUnstated
 		return p, nil
-	case halfRE.MatchString(s):
-		m := halfRE.FindStringSubmatch(s)
-		y, n := atoi(m[1]), atoi(m[3])
-		if m[2] == "H" && (n < 1 || n > 2) || m[2] == "Q" && (n < 1 || n > 4) {
+	case isHalfOrQuarter(s):
+		y, half, n := atoi(s[:4]), s[4] == 'H', atoi(s[5:])
+		if half && (n < 1 || n > 2) || !half && (n < 1 || n > 4) {
 			return fail("period", "unknown period %q; %s", s, hint)
 		}
 		p.Type, p.FromMonth, p.ToMonth = PeriodPart, (n-1)*6+1, n*6
-		if m[2] == "Q" {
+		if !half {
 			p.FromMonth, p.ToMonth = (n-1)*3+1, n*3
 		}
 		if y != year {
 			return fail("period", "period %s is in %d, but the figure's year is %d", s, y, year)
 		}
 		return p, nil
-	case spanRE.MatchString(s):
-		m := spanRE.FindStringSubmatch(s)
-		from, to := atoi(m[1]), atoi(m[2])
+	case isSpan(s):
+		from, to := atoi(s[:4]), atoi(s[5:])
 		switch {
 		case from >= to:
 			return fail("period", "span %s must run from an earlier year to a later one", s)
@@ -256,15 +246,14 @@ func readPeriodField(year int, s string, fail func(string, string, ...any) (Peri
 		}
 		p.Type, p.FromYear = PeriodSpan, from
 		return p, nil
-	case monthsRE.MatchString(s):
-		m := monthsRE.FindStringSubmatch(s)
-		y, from := atoi(m[1]), atoi(m[2])
+	case isMonths(s):
+		y, from := atoi(s[:4]), atoi(s[5:7])
 		to := from
-		if m[3] != "" {
-			if atoi(m[3]) != y {
+		if len(s) > 7 {
+			if atoi(s[9:13]) != y {
 				return fail("period", "period %s must lie within one year", s)
 			}
-			to = atoi(m[4])
+			to = atoi(s[14:])
 		}
 		switch {
 		case from < 1 || from > 12 || to < 1 || to > 12:
@@ -284,22 +273,21 @@ func readPeriodField(year int, s string, fail func(string, string, ...any) (Peri
 
 // parseDate reads YYYY, YYYY-MM or YYYY-MM-DD.
 func parseDate(s string) (Date, bool) {
-	m := dateRE.FindStringSubmatch(s)
-	if m == nil {
+	if !isDate(s) {
 		return Date{}, false
 	}
-	d := Date{Year: atoi(m[1])}
+	d := Date{Year: atoi(s[:4])}
 	if d.Year < MinYear || d.Year > MaxYear {
 		return Date{}, false
 	}
-	if m[2] != "" {
-		d.Month = atoi(m[2])
+	if len(s) > 4 {
+		d.Month = atoi(s[5:7])
 		if d.Month < 1 || d.Month > 12 {
 			return Date{}, false
 		}
 	}
-	if m[3] != "" {
-		d.Day = atoi(m[3])
+	if len(s) > 7 {
+		d.Day = atoi(s[8:])
 		if d.Day < 1 || d.Day > daysIn(d.Year, d.Month) {
 			return Date{}, false
 		}
@@ -307,7 +295,40 @@ func parseDate(s string) (Date, bool) {
 	return d, true
 }
 
-// atoi reads digits that a regular expression has already matched.
+// The shapes of the period and date fields: 2021H1 or 2021Q3, 2017-2021,
+// 2020-10 or 2020-01..2020-10, and 2020, 2020-05 or 2020-05-22.
+func isHalfOrQuarter(s string) bool { return shaped(s, "dddd_d") && (s[4] == 'H' || s[4] == 'Q') }
+func isSpan(s string) bool          { return shaped(s, "dddd-dddd") }
+func isMonths(s string) bool        { return shaped(s, "dddd-dd") || shaped(s, "dddd-dd..dddd-dd") }
+func isDate(s string) bool {
+	return shaped(s, "dddd") || shaped(s, "dddd-dd") || shaped(s, "dddd-dd-dd")
+}
+
+// shaped reports whether s has the shape of pattern, byte for byte: d
+// stands for an ASCII digit, _ for any byte, and any other byte for
+// itself. The period and date fields are read by their shapes rather than
+// by regular expressions, which would be compiled at every start.
+func shaped(s, pattern string) bool {
+	if len(s) != len(pattern) {
+		return false
+	}
+	for i := range len(pattern) {
+		switch c := pattern[i]; c {
+		case 'd':
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		case '_':
+		default:
+			if s[i] != c {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// atoi reads digits that shaped has already matched.
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n

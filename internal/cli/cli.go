@@ -75,6 +75,11 @@ type Command struct {
 	// Remote reports that the command runs over SSH. Commands that read
 	// files named on their command line do not.
 	Remote bool
+	// Checks reports that the command checks the dataset's text: where
+	// the default dataset has a faster form than its text, the command
+	// must be given the text's parse (Env.Load), so that what it reports
+	// is about the file.
+	Checks bool
 	// required names the flag that must be given, for the synopsis.
 	required string
 	// define registers the command's flags for env on fs and returns

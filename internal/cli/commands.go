@@ -15,7 +15,7 @@ import (
 )
 
 func validateCmd() Command {
-	return Command{Name: "validate", Summary: "check a dataset and print a summary",
+	return Command{Name: "validate", Summary: "check a dataset and print a summary", Checks: true,
 		define: func(fs *flag.FlagSet, env Env) func() error {
 			path := dataFlag(fs, env)
 			return func() error {
@@ -141,7 +141,7 @@ func (env Env) langOrZh() ui.Lang {
 // it prints every problem as FILE:LINE:COL: field: message and fails, or
 // prints a one-line summary.
 func verifyCmd() Command {
-	return Command{Name: "verify", Summary: "check every quote and value against the archived articles", required: "sources",
+	return Command{Name: "verify", Summary: "check every quote and value against the archived articles", Checks: true, required: "sources",
 		define: func(fs *flag.FlagSet, env Env) func() error {
 			path := dataFlag(fs, env)
 			dir := fs.String("sources", "", "`DIR` holding the archived source articles, named by the sources' file fields")
