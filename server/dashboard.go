@@ -138,6 +138,10 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
 		tea.WithoutSignalHandler(),
 		tea.WithFilter(noSuspend),
 		tea.WithFPS(ui.FPS),
+		// When the connection is gone nothing can be drawn any more:
+		// the program ends itself, in its own goroutine (a Kill from
+		// another while it starts races with its renderer's start).
+		tea.WithContext(d.sess.Context()),
 	)
 	d.mu.Lock()
 	if d.ending {
@@ -147,19 +151,12 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
 	}
 	d.prog = p
 	d.mu.Unlock()
+	s.programs.Add(1)
+	defer s.programs.Add(-1)
 
 	ctx, cancel := context.WithCancel(d.sess.Context())
 	defer cancel()
 	go d.forward(ctx, p)
-	connDone := d.sess.Context().Done()
-	go func() {
-		select {
-		case <-connDone:
-			// The connection is gone: nothing can be drawn any more.
-			p.Kill()
-		case <-ctx.Done():
-		}
-	}()
 
 	final, err := p.Run()
 	cancel()

@@ -32,7 +32,8 @@ func (s *Server) firstFrame(k frameKey) []byte {
 // input or resize, a dataset change, or the end of the session. It
 // returns the input for the program to read, the first input included,
 // with k's size the latest; false when the session ended first, after
-// saying farewell if the server ended it.
+// restoring the terminal and saying farewell if the connection is still
+// there.
 func (d *dashboard) wait(frame []byte, k *frameKey) (io.Reader, bool) {
 	d.mu.Lock()
 	d.shared = true
@@ -40,30 +41,43 @@ func (d *dashboard) wait(frame []byte, k *frameKey) (io.Reader, bool) {
 	if _, err := d.out.Write(frame); err != nil {
 		return nil, false
 	}
-	first := make(chan readResult, 1)
+	var first <-chan readResult
+	read := make(chan readResult, 1)
+	first = read
 	go func() {
 		buf := make([]byte, firstReadSize)
 		n, err := d.sess.Read(buf)
-		first <- readResult{buf[:n], err}
+		read <- readResult{buf[:n], err}
 	}()
-	in := &pendingReader{first: first, r: d.sess}
-	select {
-	case r := <-first:
-		in.take(r)
-	case <-d.wins.ready:
-		if w, ok := d.wins.take(); ok {
+	in := &pendingReader{first: read, r: d.sess}
+	for {
+		select {
+		case r := <-first:
+			in.take(r)
+			if len(r.b) == 0 {
+				// The visitor's input ended: as a program would, the
+				// dashboard stays on screen, and its program starts on a
+				// resize or reload, to read the end of input.
+				first = nil
+				continue
+			}
+		case <-d.wins.ready:
+			w, ok := d.wins.take()
+			if !ok || w.Width == k.w && w.Height == k.h {
+				continue // the size the session began with
+			}
 			k.w, k.h = w.Width, w.Height
+		case <-d.data.ready:
+			d.data.wake() // for the program to take
+		case <-d.stop:
+			d.farewell(nil)
+			return nil, false
+		case <-d.sess.Context().Done():
+			return nil, false
 		}
-	case <-d.data.ready:
-		d.data.wake() // for the program to take
-	case <-d.stop:
-		d.farewell(nil)
-		return nil, false
-	case <-d.sess.Context().Done():
-		return nil, false
+		_, _ = io.WriteString(d.out, takeOver)
+		return in, true
 	}
-	_, _ = io.WriteString(d.out, takeOver)
-	return in, true
 }
 
 // readResult is what one Read returned.

@@ -107,9 +107,10 @@ type Server struct {
 	// that arrive with the same size, look and language.
 	frames *frames
 
-	active  counter // sessions open
-	conns   *conns  // connections open
-	closing atomic.Bool
+	active   counter      // sessions open
+	programs atomic.Int64 // dashboards whose Bubble Tea program runs
+	conns    *conns       // connections open
+	closing  atomic.Bool
 
 	refusedConns atomic.Int64 // connections refused over a cap
 	evicted      atomic.Int64 // handshakes closed to make room
