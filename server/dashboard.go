@@ -136,7 +136,7 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
 		// The server handles SIGINT and SIGTERM: a program must not
 		// quit on them by itself, nor suspend.
 		tea.WithoutSignalHandler(),
-		tea.WithFilter(noSuspend),
+		tea.WithFilter((&startFilter{profile: k.profile, w: k.w, h: k.h}).filter),
 		tea.WithFPS(ui.FPS),
 		// When the connection is gone nothing can be drawn any more:
 		// the program ends itself, in its own goroutine (a Kill from
@@ -167,11 +167,41 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
 	d.farewell(err)
 }
 
-// noSuspend turns a suspend request (ctrl+z) into nothing: a remote
-// visitor has no shell to go back to.
-func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
-	if _, ok := msg.(tea.SuspendMsg); ok {
+// startFilter is a program's message filter. It turns a suspend request
+// (ctrl+z) into nothing, since a remote visitor has no shell to go back
+// to; and it drops the colour profile, size and environment that every
+// program sends itself as it starts, when the model has them already
+// (run sizes it first), so that each of them costs no Update and no
+// redraw. It runs in the program's event loop alone.
+type startFilter struct {
+	profile                    colorprofile.Profile
+	w, h                       int
+	profiled, sized, environed bool
+}
+
+func (f *startFilter) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
+	case tea.ColorProfileMsg:
+		if !f.profiled {
+			f.profiled = true
+			if msg.Profile == f.profile {
+				return nil
+			}
+		}
+	case tea.WindowSizeMsg:
+		if !f.sized {
+			f.sized = true
+			if msg.Width == f.w && msg.Height == f.h {
+				return nil
+			}
+		}
+	case tea.EnvMsg:
+		if !f.environed {
+			f.environed = true
+			return nil // the dashboard's options carry what it takes from the environment
+		}
 	}
 	return msg
 }

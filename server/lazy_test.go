@@ -2,9 +2,13 @@ package server
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // settle waits until the session has written nothing for quiet, and
@@ -192,5 +196,30 @@ func TestReloadStartsIdleVisitorsPrograms(t *testing.T) {
 	ts.frames.mu.Unlock()
 	if cur != ts.hub.current() {
 		t.Fatal("the frames are not of the reloaded dataset")
+	}
+}
+
+func TestStartFilterDropsOnlyWhatTheModelHas(t *testing.T) {
+	f := &startFilter{profile: colorprofile.ANSI256, w: 100, h: 30}
+	for i, c := range []struct {
+		in, want tea.Msg
+	}{
+		{tea.SuspendMsg{}, tea.ResumeMsg{}},
+		{tea.ColorProfileMsg{Profile: colorprofile.ANSI256}, nil}, // the program's own, at start
+		{tea.WindowSizeMsg{Width: 100, Height: 30}, nil},
+		{tea.EnvMsg{"TERM=xterm"}, nil},
+		{tea.ColorProfileMsg{Profile: colorprofile.TrueColor}, tea.ColorProfileMsg{Profile: colorprofile.TrueColor}},
+		{tea.WindowSizeMsg{Width: 100, Height: 30}, tea.WindowSizeMsg{Width: 100, Height: 30}}, // later ones pass
+		{tea.EnvMsg{"TERM=xterm"}, tea.EnvMsg{"TERM=xterm"}},
+		{tea.SuspendMsg{}, tea.ResumeMsg{}},
+	} {
+		if got := f.filter(nil, c.in); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("message %d, %T: got %#v, want %#v", i, c.in, got, c.want)
+		}
+	}
+	// A size that differs from the model's passes even first.
+	f = &startFilter{w: 100, h: 30}
+	if got := f.filter(nil, tea.WindowSizeMsg{Width: 90, Height: 25}); got == nil {
+		t.Error("a first size other than the model's was dropped")
 	}
 }
