@@ -37,9 +37,10 @@ func (w *writes) Write(p []byte) (int, error) {
 }
 
 // programFirstFrame runs a real Bubble Tea program on the dashboard, as
-// a session runs it, and returns the bytes of its first frame: the first
-// write that enters the alternate screen (the queries come apart).
-func programFirstFrame(t *testing.T, k frameKey, shared *ui.Shared) []byte {
+// a session runs it, and returns the bytes of its first frame (the first
+// write that enters the alternate screen) and of its other writes until
+// it has asked for the background colour: the queries, which come apart.
+func programFirstFrame(t *testing.T, k frameKey, env []string, shared *ui.Shared) (frame, others []byte) {
 	t.Helper()
 	m := tea.Model(ui.New(k.ds, ui.Options{Lang: k.lang, Dark: true, ASCII: k.ascii, Shared: shared}))
 	m, _ = m.Update(tea.ColorProfileMsg{Profile: k.profile})
@@ -48,7 +49,7 @@ func programFirstFrame(t *testing.T, k frameKey, shared *ui.Shared) []byte {
 	inR, inW := io.Pipe()
 	defer inW.Close()
 	p := tea.NewProgram(m, tea.WithInput(inR), tea.WithOutput(out),
-		tea.WithEnvironment([]string{"TERM=" + k.term}), tea.WithColorProfile(k.profile),
+		tea.WithEnvironment(env), tea.WithColorProfile(k.profile),
 		tea.WithWindowSize(k.w, k.h), tea.WithoutSignalHandler(), tea.WithFPS(ui.FPS))
 	done := make(chan struct{})
 	go func() { _, _ = p.Run(); close(done) }()
@@ -56,17 +57,22 @@ func programFirstFrame(t *testing.T, k frameKey, shared *ui.Shared) []byte {
 	deadline := time.After(waitLimit)
 	for {
 		out.mu.Lock()
+		frame, others = nil, nil
 		for _, w := range out.all {
-			if bytes.Contains(w, []byte(ansi.SetModeAltScreenSaveCursor)) {
-				out.mu.Unlock()
-				return w
+			if frame == nil && bytes.Contains(w, []byte(ansi.SetModeAltScreenSaveCursor)) {
+				frame = w
+			} else {
+				others = append(others, w...)
 			}
 		}
 		out.mu.Unlock()
+		if frame != nil && bytes.Contains(others, []byte(ansi.RequestBackgroundColor)) {
+			return frame, others
+		}
 		select {
 		case <-out.got:
 		case <-deadline:
-			t.Fatalf("no first frame from the program within %v", waitLimit)
+			t.Fatalf("no first frame and background query from the program within %v", waitLimit)
 		}
 	}
 }
@@ -77,23 +83,38 @@ func programFirstFrame(t *testing.T, k frameKey, shared *ui.Shared) []byte {
 func TestSharedFrameIsTheProgramsFirstFrame(t *testing.T) {
 	ds := testDataset(t)
 	shared := ui.NewShared()
-	for _, k := range []frameKey{
-		{lang: ui.En, profile: colorprofile.TrueColor, term: "xterm-256color", w: 100, h: 30},
-		{lang: ui.Zh, profile: colorprofile.ANSI256, term: "xterm-256color", w: 120, h: 40},
-		{lang: ui.Zh, ascii: true, profile: colorprofile.ANSI, term: "xterm", w: 80, h: 24},
-		{lang: ui.En, profile: colorprofile.Ascii, term: "screen", w: 60, h: 20},
-		{lang: ui.En, profile: colorprofile.TrueColor, term: "xterm-256color", w: 50, h: 15}, // too small
-		{lang: ui.Zh, profile: colorprofile.TrueColor, term: "xterm-256color", w: maxCols, h: maxRows},
+	for _, c := range []struct {
+		k   frameKey
+		env []string // besides TERM
+	}{
+		{k: frameKey{lang: ui.En, profile: colorprofile.TrueColor, term: "xterm-256color", w: 100, h: 30}},
+		{k: frameKey{lang: ui.Zh, profile: colorprofile.ANSI256, term: "xterm-256color", w: 120, h: 40}},
+		{k: frameKey{lang: ui.Zh, ascii: true, profile: colorprofile.ANSI, term: "xterm", w: 80, h: 24}},
+		{k: frameKey{lang: ui.En, profile: colorprofile.Ascii, term: "screen", w: 60, h: 20}},
+		{k: frameKey{lang: ui.En, profile: colorprofile.TrueColor, term: "xterm-256color", w: 50, h: 15}}, // too small
+		{k: frameKey{lang: ui.Zh, profile: colorprofile.TrueColor, term: "xterm-256color", w: maxCols, h: maxRows}},
+		// Bubble Tea asks Apple's terminal over SSH nothing about
+		// synchronized output.
+		{k: frameKey{lang: ui.En, profile: colorprofile.ANSI256, term: "xterm-256color", w: 100, h: 30},
+			env: []string{"TERM_PROGRAM=Apple_Terminal", "SSH_TTY=/dev/pts/1"}},
 	} {
-		t.Run(fmt.Sprintf("%s %dx%d %s %v", k.lang, k.w, k.h, k.term, k.profile), func(t *testing.T) {
+		k := c.k
+		env := append([]string{"TERM=" + k.term}, c.env...)
+		t.Run(fmt.Sprintf("%s %dx%d %s %v %d", k.lang, k.w, k.h, k.term, k.profile, len(c.env)), func(t *testing.T) {
 			k.ds = ds
-			k.queries = queriesSyncOutput([]string{"TERM=" + k.term})
+			k.queries = queriesSyncOutput(env)
 			got := firstFrame(ui.New(ds, ui.Options{Lang: k.lang, Dark: true, ASCII: k.ascii, Shared: shared}), k)
-			queries := ansi.RequestModeSynchronizedOutput + ansi.RequestModeUnicodeCore + ansi.RequestBackgroundColor
+			queries := ansi.RequestBackgroundColor
+			if k.queries {
+				queries = ansi.RequestModeSynchronizedOutput + ansi.RequestModeUnicodeCore + queries
+			}
 			if !bytes.HasPrefix(got, []byte(queries)) {
 				t.Fatalf("the shared frame does not start with the program's queries: %q", clip(string(got)))
 			}
-			want := programFirstFrame(t, k, shared)
+			want, others := programFirstFrame(t, k, env, shared)
+			if asks := bytes.Contains(others, []byte(ansi.RequestModeSynchronizedOutput)); asks != k.queries {
+				t.Fatalf("the program asks about synchronized output: %v; the shared frame: %v", asks, k.queries)
+			}
 			if frame := got[len(queries):]; !bytes.Equal(frame, want) {
 				i := 0
 				for i < min(len(frame), len(want)) && frame[i] == want[i] {

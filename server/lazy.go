@@ -117,7 +117,7 @@ func (p *pendingReader) Read(b []byte) (int, error) {
 	return p.r.Read(b)
 }
 
-// queriesSyncOutput reports whether Bubble Tea v2.0.10 asks a terminal
+// queriesSyncOutput reports whether Bubble Tea (v2.1.1) asks a terminal
 // with this environment whether it supports synchronized output, as its
 // shouldQuerySynchronizedOutput (tea.go) decides.
 func queriesSyncOutput(env []string) bool {
