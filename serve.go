@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -27,6 +28,7 @@ const shutdownGrace = 5 * time.Second
 // runServe serves the dashboard over SSH until SIGINT or SIGTERM.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr)
+	fs.Usage = serveUsage(fs)
 	path := dataFlag(fs)
 	lang := fs.String("lang", "", "`LANG` dashboards open in, zh or en, when the visitor's --lang or locale asks for neither (default: the config file's, else zh)")
 	cfgPath := fs.String("config", "", "config `FILE` of the visitors' dashboards (lang, tab, theme, keys), read again on SIGHUP (default: none)")
@@ -163,6 +165,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	cfg.HostKey = signer
+	// The collector's settings for serving; the local dashboard keeps
+	// Go's defaults.
+	gogc, limit := server.TuneGC(os.Getenv, *maxSessions)
+	logger.Info("garbage collector", "GOGC", gogc, "memory-limit-MiB", limit>>20)
 	srv, err := server.New(cfg)
 	if err != nil {
 		ln.Close()
@@ -181,6 +187,17 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "lzdash: serving on %s: connect with ssh -p %s %s\n", ln.Addr(), port(ln.Addr()), host(ln.Addr()))
 	return serveUntilSignal(srv, ln, mln, w, reloader{path: *path, keys: *authKeys, config: conf}, logger)
+}
+
+// serveUsage prints serve's flags and how the garbage collector is set.
+func serveUsage(fs *flag.FlagSet) func() {
+	return func() {
+		fmt.Fprintf(fs.Output(), "Usage of %s:\n", fs.Name())
+		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "\nThe server runs with GOGC=%d and a soft memory limit of 64 MiB and 2 MiB\n"+
+			"for each of --max-sessions; the GOGC and GOMEMLIMIT environment variables,\n"+
+			"when set, decide instead.\n", server.ServeGCPercent)
+	}
 }
 
 func port(a net.Addr) string {

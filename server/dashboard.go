@@ -47,10 +47,21 @@ type dashboard struct {
 	srv  *Server
 	sess ssh.Session
 	out  *stallWriter
-	prog *tea.Program
 	lang ui.Lang
 
-	done chan struct{} // closed when the program has ended
+	mu     sync.Mutex
+	prog   *tea.Program // nil until the program starts
+	ending bool         // finish was called
+	// stop is closed when the server ends a dashboard whose program has
+	// not started.
+	stop     chan struct{}
+	stopOnce sync.Once
+	// shared is set once a shared first frame is on the visitor's
+	// screen: ending before the program starts must then restore the
+	// terminal.
+	shared bool
+
+	done chan struct{} // closed when the dashboard has ended
 
 	wins   latest[tea.WindowSizeMsg]
 	data   latest[ui.DatasetMsg]
@@ -60,74 +71,137 @@ type dashboard struct {
 // runDashboard runs the dashboard of one session, in lang, until the visitor quits,
 // the connection ends, or the server ends it, and then tells the visitor
 // why if it was not their own doing.
+//
+// The first frame comes from the server's frames, shared by the
+// sessions that arrive with the same key, and the session's Bubble Tea
+// program starts only on the visitor's first input or resize, or a
+// dataset change: a visitor who only looks costs no program, no model
+// and no frame ticker.
 func (s *Server) runDashboard(sess ssh.Session, g *guardedConn, lang ui.Lang) {
 	pty, winch, _ := sess.Pty()
-	d := &dashboard{srv: s, sess: sess, lang: lang}
+	d := &dashboard{srv: s, sess: sess, lang: lang, stop: make(chan struct{}), done: make(chan struct{})}
+	defer close(d.done)
 	d.wins.init()
 	d.data.init()
 	d.out = newStallWriter(sess, s.cfg.WriteTimeout, func() { g.drop("stalled: the client stopped reading") })
 	began := time.Now()
 	d.out.onFrame = func() { s.metrics.firstFrame.Observe(time.Since(began).Seconds()) }
-	d.done = make(chan struct{})
 	ds, ok := s.hub.join(&d.data)
 	if !ok {
 		return
 	}
 	defer s.hub.leave(&d.data)
+	if !g.addDashboard(d) {
+		return
+	}
+	defer g.removeDashboard(d)
+	go d.readWindows(winch)
+
 	envs := append(sess.Environ(), "TERM="+pty.Term)
 	// The visitor's terminal, not the server's, decides ASCII mode: from
 	// the RUNEWIDTH_EASTASIAN or locale the client sent (ssh -o
 	// SetEnv=RUNEWIDTH_EASTASIAN=1, or SendEnv LANG).
 	ascii := ui.AmbiguousWide(func(k string) string { return envValue(sess.Environ(), k) })
-	st := s.settings.Load()
-	m := s.cfg.newModel(ds, ui.Options{Lang: lang, Tab: st.Tab, Theme: st.Theme, Keys: st.keys, Dark: true, ASCII: ascii, Shared: s.pages})
-	d.prog = tea.NewProgram(m,
+	k := frameKey{ds: ds, st: s.settings.Load(), lang: lang, ascii: ascii, profile: colorprofile.Env(envs), term: pty.Term,
+		queries: queriesSyncOutput(envs), w: pty.Window.Width, h: pty.Window.Height}
+	in := io.Reader(sess)
+	if !s.cfg.eager && !d.data.pending() && len(k.term) <= maxFrameTerm {
+		if frame := s.firstFrame(k); frame != nil {
+			var ok bool
+			if in, ok = d.wait(frame, &k); !ok {
+				return
+			}
+		}
+	}
+	d.run(k, envs, in)
+}
+
+// run runs the session's program on k's dataset, look and size, reading
+// the visitor's input from in, and says farewell.
+func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
+	s := d.srv
+	m := s.cfg.newModel(k.ds, k.options(s.pages))
+	// Sized before it starts, so that the program's first frame is the
+	// dashboard, never a blank screen drawn before the size arrives.
+	m, _ = m.Update(tea.ColorProfileMsg{Profile: k.profile})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: k.w, Height: k.h})
+	p := tea.NewProgram(m,
 		// Every byte the visitor sends is filtered before Bubble Tea's
 		// decoder sees it: see package safeinput.
-		tea.WithInput(safeinput.NewReader(sess)),
+		tea.WithInput(safeinput.NewReader(in)),
 		tea.WithOutput(d.out),
 		tea.WithEnvironment(envs),
-		tea.WithColorProfile(colorprofile.Env(envs)),
-		tea.WithWindowSize(pty.Window.Width, pty.Window.Height),
+		tea.WithColorProfile(k.profile),
+		tea.WithWindowSize(k.w, k.h),
 		// The server handles SIGINT and SIGTERM: a program must not
 		// quit on them by itself, nor suspend.
 		tea.WithoutSignalHandler(),
-		tea.WithFilter(noSuspend),
+		tea.WithFilter((&startFilter{profile: k.profile, w: k.w, h: k.h}).filter),
 		tea.WithFPS(ui.FPS),
+		// When the connection is gone nothing can be drawn any more:
+		// the program ends itself, in its own goroutine (a Kill from
+		// another while it starts races with its renderer's start).
+		tea.WithContext(d.sess.Context()),
 	)
-	if !g.addDashboard(d) {
+	d.mu.Lock()
+	if d.ending {
+		d.mu.Unlock()
+		d.farewell(nil)
 		return
 	}
-	defer g.removeDashboard(d)
+	d.prog = p
+	d.mu.Unlock()
+	s.programs.Add(1)
+	defer s.programs.Add(-1)
 
-	ctx, cancel := context.WithCancel(sess.Context())
+	ctx, cancel := context.WithCancel(d.sess.Context())
 	defer cancel()
-	go d.readWindows(winch)
-	go d.forward(ctx)
-	connDone := sess.Context().Done()
-	go func() {
-		select {
-		case <-connDone:
-			// The connection is gone: nothing can be drawn any more.
-			d.prog.Kill()
-		case <-ctx.Done():
-		}
-	}()
+	go d.forward(ctx, p)
 
-	final, err := d.prog.Run()
-	close(d.done)
+	final, err := p.Run()
 	cancel()
 	if um, ok := final.(interface{ Lang() ui.Lang }); ok {
 		d.lang = um.Lang()
 	}
+	d.shared = false // the program restored the terminal
 	d.farewell(err)
 }
 
-// noSuspend turns a suspend request (ctrl+z) into nothing: a remote
-// visitor has no shell to go back to.
-func noSuspend(_ tea.Model, msg tea.Msg) tea.Msg {
-	if _, ok := msg.(tea.SuspendMsg); ok {
+// startFilter is a program's message filter. It turns a suspend request
+// (ctrl+z) into nothing, since a remote visitor has no shell to go back
+// to; and it drops the colour profile, size and environment that every
+// program sends itself as it starts, when the model has them already
+// (run sizes it first), so that each of them costs no Update and no
+// redraw. It runs in the program's event loop alone.
+type startFilter struct {
+	profile                    colorprofile.Profile
+	w, h                       int
+	profiled, sized, environed bool
+}
+
+func (f *startFilter) filter(_ tea.Model, msg tea.Msg) tea.Msg {
+	switch msg := msg.(type) {
+	case tea.SuspendMsg:
 		return tea.ResumeMsg{}
+	case tea.ColorProfileMsg:
+		if !f.profiled {
+			f.profiled = true
+			if msg.Profile == f.profile {
+				return nil
+			}
+		}
+	case tea.WindowSizeMsg:
+		if !f.sized {
+			f.sized = true
+			if msg.Width == f.w && msg.Height == f.h {
+				return nil
+			}
+		}
+	case tea.EnvMsg:
+		if !f.environed {
+			f.environed = true
+			return nil // the dashboard's options carry what it takes from the environment
+		}
 	}
 	return msg
 }
@@ -142,18 +216,18 @@ func (d *dashboard) readWindows(winch <-chan ssh.Window) {
 
 // forward hands the program the latest window size and dataset, one at a
 // time, until ctx ends.
-func (d *dashboard) forward(ctx context.Context) {
+func (d *dashboard) forward(ctx context.Context, p *tea.Program) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-d.wins.ready:
 			if w, ok := d.wins.take(); ok {
-				d.prog.Send(w)
+				p.Send(w)
 			}
 		case <-d.data.ready:
 			if m, ok := d.data.take(); ok {
-				d.prog.Send(m)
+				p.Send(m)
 			}
 		}
 	}
@@ -163,7 +237,15 @@ func (d *dashboard) forward(ctx context.Context) {
 // visitor is told why.
 func (d *dashboard) finish(reason endReason) {
 	d.reason.CompareAndSwap(int32(endNone), int32(reason))
-	go d.prog.Quit()
+	d.mu.Lock()
+	p := d.prog
+	d.ending = true
+	d.mu.Unlock()
+	if p != nil {
+		go p.Quit()
+	} else {
+		d.stopOnce.Do(func() { close(d.stop) })
+	}
 	select {
 	case <-d.done:
 	case <-time.After(farewellGrace):
@@ -186,8 +268,11 @@ func (d *dashboard) farewell(runErr error) {
 		return // the connection is closed
 	}
 	seq := mouseOffShowCursor
-	if runErr != nil {
+	switch {
+	case runErr != nil:
 		seq = restoreTerminal
+	case d.shared:
+		seq = frameRestore + mouseOffShowCursor
 	}
 	if line := farewellLine(reason, d.lang, d.srv.cfg); line != "" {
 		seq += "\r\n" + line + "\r\n"
@@ -257,6 +342,24 @@ func (l *latest[T]) put(v T) {
 	}
 }
 
+// pending reports whether a value is held.
+func (l *latest[T]) pending() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.has
+}
+
+// wake wakes the reader again if a value is held, for a reader that was
+// woken and did not take it.
+func (l *latest[T]) wake() {
+	if l.pending() {
+		select {
+		case l.ready <- struct{}{}:
+		default:
+		}
+	}
+}
+
 // take returns the held value, if any, and empties the holder.
 func (l *latest[T]) take() (T, bool) {
 	l.mu.Lock()
@@ -265,58 +368,6 @@ func (l *latest[T]) take() (T, bool) {
 	var zero T
 	l.val, l.has = zero, false
 	return v, ok
-}
-
-// stallWriter writes to a session and calls onStall when one chunk makes
-// no progress for timeout: SSH flow control can block a write forever
-// when the client stops reading, which no socket deadline sees.
-type stallWriter struct {
-	w       io.Writer
-	timeout time.Duration
-	mu      sync.Mutex
-	timer   *time.Timer
-	// onFrame, if set, is called once, after the first write of at least
-	// frameBytes: the first frame (the terminal set-up sequences that
-	// Bubble Tea writes before it are shorter).
-	onFrame func()
-}
-
-// frameBytes tells a frame from the set-up sequences written before it.
-const frameBytes = 256
-
-// stallChunk bounds one write, so that the timeout measures progress.
-const stallChunk = 16 << 10
-
-func newStallWriter(w io.Writer, timeout time.Duration, onStall func()) *stallWriter {
-	t := time.AfterFunc(time.Hour, onStall)
-	t.Stop()
-	return &stallWriter{w: w, timeout: timeout, timer: t}
-}
-
-// Write writes p in chunks, each within the timeout.
-func (sw *stallWriter) Write(p []byte) (int, error) {
-	sw.mu.Lock()
-	defer sw.mu.Unlock()
-	n := 0
-	for len(p) > 0 {
-		c := p[:min(len(p), stallChunk)]
-		sw.timer.Reset(sw.timeout)
-		m, err := sw.w.Write(c)
-		sw.timer.Stop()
-		n += m
-		p = p[m:]
-		if err != nil {
-			return n, err
-		}
-		if m == 0 {
-			return n, io.ErrShortWrite
-		}
-	}
-	if sw.onFrame != nil && n >= frameBytes {
-		sw.onFrame()
-		sw.onFrame = nil
-	}
-	return n, nil
 }
 
 // envValue is the value of k in env, a list of KEY=value, or "": the last

@@ -60,6 +60,7 @@ func (s *Server) Reload(ds *data.Dataset, load time.Duration) {
 	s.metrics.reloads.Inc()
 	s.SetLoadTime(load)
 	s.pages.Use(ds)
+	s.frames.use(ds)
 	s.hub.publish(ds, nil)
 }
 

@@ -69,6 +69,10 @@ func newMetrics(s *Server) *metrics {
 			Name: "lzdash_sessions_open", Help: "Sessions open.",
 		}, func() float64 { return float64(s.Sessions()) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "lzdash_programs_running",
+			Help: "Dashboards whose program runs: the others show the shared first frame until their visitor's first key or resize.",
+		}, func() float64 { return float64(s.programs.Load()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "lzdash_connections_open", Help: "Connections open, authenticated or not.",
 		}, func() float64 { total, _ := s.conns.count(); return float64(total) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{

@@ -89,6 +89,9 @@ type Config struct {
 
 	// newModel builds a session's model; tests replace it.
 	newModel func(*data.Dataset, ui.Options) tea.Model
+	// eager starts every dashboard's program at once, each drawing its
+	// own first frame, as the shared first frames are checked against.
+	eager bool
 }
 
 // Server is an SSH server of lzdash dashboards.
@@ -100,10 +103,14 @@ type Server struct {
 	limiter ratelimiter.RateLimiter
 	// pages are the dashboards' pages, built once for all sessions.
 	pages *ui.Shared
+	// frames are the dashboards' first frames, shared by the sessions
+	// that arrive with the same size, look and language.
+	frames *frames
 
-	active  counter // sessions open
-	conns   *conns  // connections open
-	closing atomic.Bool
+	active   counter      // sessions open
+	programs atomic.Int64 // dashboards whose Bubble Tea program runs
+	conns    *conns       // connections open
+	closing  atomic.Bool
 
 	refusedConns atomic.Int64 // connections refused over a cap
 	evicted      atomic.Int64 // handshakes closed to make room
@@ -173,6 +180,7 @@ func New(cfg Config) (*Server, error) {
 		hub:       newHub(cfg.Dataset),
 		limiter:   ratelimiter.NewRateLimiter(cfg.RateLimit, cfg.RateBurst, rateLimitEntries),
 		pages:     ui.NewShared(),
+		frames:    newFrames(cfg.Dataset),
 		conns:     newConns(),
 		logRefuse: rate.NewLimiter(1, 1),
 		logEvict:  rate.NewLimiter(1, 1),

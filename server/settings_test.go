@@ -71,4 +71,10 @@ func TestSettingsReachNewDashboards(t *testing.T) {
 	tm.waitFor(0, "tab/→")
 	tm.press("q")
 	tm.wait()
+	// A visitor of the first one's size gets the new settings too, not
+	// the first frame shared under the old ones.
+	tm = openTerm(t, ts.mustDial(t), 100, 30)
+	tm.waitFor(0, "发布方")
+	tm.press("q")
+	tm.wait()
 }

@@ -22,7 +22,8 @@ import (
 // answers one command a line on stdin until it closes:
 //
 //	heap  collect garbage, write a heap profile if asked to, and print
-//	      the Go heap in use and the goroutine count
+//	      the Go heap in use, the goroutine count and the collector's
+//	      settings
 func runChild(o options) error {
 	src, err := os.ReadFile(o.data)
 	if err != nil {
@@ -41,6 +42,7 @@ func runChild(o options) error {
 	if err != nil {
 		return err
 	}
+	gogc, limit := server.TuneGC(os.Getenv, o.n+10)
 	srv, err := server.New(server.Config{
 		Dataset: ds, HostKey: key, Lang: ui.En,
 		MaxSessions: o.n + 10, RateLimit: 1e6, RateBurst: 1e6,
@@ -84,8 +86,9 @@ func runChild(o options) error {
 				return err
 			}
 		}
-		fmt.Printf("%.1f MiB in use, %.1f MiB from the OS, %d goroutines, %d sessions\n",
-			float64(ms.HeapInuse)/(1<<20), float64(ms.Sys)/(1<<20), runtime.NumGoroutine(), srv.Sessions())
+		fmt.Printf("%.1f MiB in use, %.1f MiB from the OS, %d goroutines, %d sessions, %d GCs (GOGC %d, limit %d MiB)\n",
+			float64(ms.HeapInuse)/(1<<20), float64(ms.Sys)/(1<<20), runtime.NumGoroutine(), srv.Sessions(),
+			ms.NumGC, gogc, limit>>20)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()

@@ -1,8 +1,12 @@
 // Command sshload measures `lzdash serve` under many concurrent SSH
 // dashboard sessions. It opens -n sessions with a terminal each, waits for
-// each one's first frame, presses Tab in each and waits for the frame
-// showing the Indicators tab, then closes them all. It reports first-frame
-// and key-to-frame latencies and the server's memory per session.
+// each one's first frame, leaves them idle for -hold, then presses Tab in
+// each at a random moment and waits for the frame showing the Indicators
+// tab (the first key, which starts a session's program), then 1 at
+// another random moment and waits for the Overview (a key to a running
+// program), leaves them idle again, and closes them all. It reports
+// first-frame and key-to-frame latencies, and the server's CPU and memory
+// per session before and after the keys.
 //
 // By default it starts the server itself, as a child process of its own
 // binary, so that the server's memory is measured apart from the
@@ -34,6 +38,7 @@ import (
 const (
 	firstFrameToken = "disagreements" // the overview's summary line
 	keyFrameToken   = "filter"        // the indicators tab's help line
+	backKey         = "1"             // back to the overview, whose summary line shows again
 )
 
 type options struct {
@@ -50,6 +55,8 @@ type options struct {
 	hold        time.Duration
 	data        string
 	profile     string
+	gogc        string
+	memlimit    string
 }
 
 func main() {
@@ -68,6 +75,8 @@ func main() {
 	flag.DurationVar(&o.hold, "hold", 2*time.Second, "keep the sessions open and idle for `D`, measuring the server's CPU")
 	flag.StringVar(&o.data, "data", "indicators.yaml", "dataset `FILE` for the server it starts")
 	flag.StringVar(&o.profile, "profile", "", "write the started server's CPU and heap profiles to `DIR`")
+	flag.StringVar(&o.gogc, "gogc", "", "run the started server with GOGC=`VALUE` (default: the server's own setting, server.TuneGC)")
+	flag.StringVar(&o.memlimit, "memlimit", "", "run the started server with GOMEMLIMIT=`VALUE`")
 	flag.Parse()
 	if o.addrs < 1 || o.addrs > 250 {
 		fmt.Fprintln(os.Stderr, "sshload: -addrs must be 1 to 250")
@@ -86,8 +95,8 @@ func main() {
 }
 
 type result struct {
-	connect, firstFrame, keyFrame time.Duration
-	err                           error
+	connect, firstFrame, keyFrame, nextKey time.Duration
+	err                                    error
 }
 
 func runBench(o options) error {
@@ -135,23 +144,45 @@ func runBench(o options) error {
 	openCPU := srv.cpu() - cpuStart
 	rss, _ := srv.memory()
 	peakHeap := srv.ask("heap")
+	idle := srv.idleCPU(o.hold)
+	keyStart := srv.cpu()
 	close(measured)
 	keyed.Wait()
+	keyCPU := srv.cpu() - keyStart
 	rss2, hwm := srv.memory()
-	cpu0 := srv.cpu()
-	time.Sleep(o.hold)
-	idleCPU := float64(srv.cpu()-cpu0) / float64(o.hold)
+	keyHeap := srv.ask("heap")
+	idle2 := srv.idleCPU(o.hold)
 	close(done)
 	finished.Wait()
-	report(o, results, allFirst, baseRSS, max(rss, rss2), hwm, baseHeap, peakHeap)
+	report(o, results, allFirst)
+	if rss > 0 {
+		per := func(r int) float64 { return float64(r-baseRSS) / float64(o.n) / 1024 }
+		fmt.Printf("server RSS      %.1f MiB before, %.1f MiB after the first frames (%.2f MiB per session), %.1f MiB after the keys (%.2f MiB per session), VmHWM %.1f MiB\n",
+			float64(baseRSS)/1024, float64(rss)/1024, per(rss), float64(rss2)/1024, per(rss2), float64(hwm)/1024)
+	}
+	if peakHeap != "" {
+		fmt.Printf("server Go heap  before: %s\n                after the first frames: %s\n                after the keys: %s\n", baseHeap, peakHeap, keyHeap)
+	}
 	if srv.pid != 0 {
-		fmt.Printf("server CPU      %v to open them all: %v per session\n",
-			openCPU, (openCPU / time.Duration(o.n)).Round(100*time.Microsecond))
+		fmt.Printf("server CPU      %v to open them all: %v per session; %v for their keys: %v per session\n",
+			openCPU, (openCPU / time.Duration(o.n)).Round(100*time.Microsecond),
+			keyCPU, (keyCPU / time.Duration(o.n)).Round(100*time.Microsecond))
 	}
 	if o.hold > 0 && srv.pid != 0 {
-		fmt.Printf("server CPU      %.0f%% of one core with all %d sessions open and idle for %v\n", idleCPU*100, o.n, o.hold)
+		fmt.Printf("server CPU      %.1f%% of one core with all %d sessions open and idle for %v after their first frame, %.1f%% after their keys\n",
+			idle*100, o.n, o.hold, idle2*100)
 	}
 	return nil
+}
+
+// idleCPU measures the server's CPU over d, as a fraction of one core.
+func (s *target) idleCPU(d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	c0 := s.cpu()
+	time.Sleep(d)
+	return float64(s.cpu()-c0) / float64(d)
 }
 
 // session runs one visitor from dial to close.
@@ -218,18 +249,23 @@ func session(o options, i int, addr string, ready, keyed *sync.WaitGroup, measur
 	ready.Done()
 
 	<-measured
-	time.Sleep(rand.N(o.spread + 1))
-	scr.mark()
-	t1 := time.Now()
-	if _, err := io.WriteString(in, "\t"); err != nil {
-		r.err = fmt.Errorf("key: %w", err)
-		return r
+	for i, k := range []struct {
+		key, token string
+		took       *time.Duration
+	}{{"\t", keyFrameToken, &r.keyFrame}, {backKey, firstFrameToken, &r.nextKey}} {
+		time.Sleep(rand.N(o.spread + 1))
+		scr.mark()
+		t1 := time.Now()
+		if _, err := io.WriteString(in, k.key); err != nil {
+			r.err = fmt.Errorf("key %d: %w", i+1, err)
+			return r
+		}
+		if err := scr.waitFor(k.token); err != nil {
+			r.err = fmt.Errorf("key %d frame: %w", i+1, err)
+			return r
+		}
+		*k.took = time.Since(t1)
 	}
-	if err := scr.waitFor(keyFrameToken); err != nil {
-		r.err = fmt.Errorf("key frame: %w", err)
-		return r
-	}
-	r.keyFrame = time.Since(t1)
 	keyedDone = true
 	keyed.Done()
 	<-done
@@ -260,15 +296,16 @@ func (s *screen) waitFor(token string) error {
 	return nil
 }
 
-func report(o options, rs []result, allFirst time.Duration, baseRSS, rss, hwm int, baseHeap, peakHeap string) {
-	var conn, first, key []time.Duration
+func report(o options, rs []result, allFirst time.Duration) {
+	var conn, first, key, next []time.Duration
 	errs := map[string]int{}
 	for _, r := range rs {
 		if r.err != nil {
 			errs[r.err.Error()]++
 			continue
 		}
-		conn, first, key = append(conn, r.connect), append(first, r.firstFrame), append(key, r.keyFrame)
+		conn, first = append(conn, r.connect), append(first, r.firstFrame)
+		key, next = append(key, r.keyFrame), append(next, r.nextKey)
 	}
 	how := "all started at once"
 	if o.ramp > 0 {
@@ -278,15 +315,8 @@ func report(o options, rs []result, allFirst time.Duration, baseRSS, rss, hwm in
 		o.n, how, len(first), o.width, o.height, allFirst.Round(time.Millisecond))
 	fmt.Printf("connect+auth    %s\n", quantiles(conn))
 	fmt.Printf("first frame     %s   (from dial)\n", quantiles(first))
-	fmt.Printf("key to frame    %s   (keys spread over %v)\n", quantiles(key), o.spread)
-	if rss > 0 {
-		per := float64(rss-baseRSS) / float64(o.n) / 1024
-		fmt.Printf("server RSS      %.1f MiB before, %.1f MiB at peak, VmHWM %.1f MiB: %.2f MiB per session\n",
-			float64(baseRSS)/1024, float64(rss)/1024, float64(hwm)/1024, per)
-	}
-	if peakHeap != "" {
-		fmt.Printf("server Go heap  before: %s\n                at peak: %s\n", baseHeap, peakHeap)
-	}
+	fmt.Printf("first key       %s   (Tab at a random moment in %v)\n", quantiles(key), o.spread)
+	fmt.Printf("next key        %s   (1 at a random moment in %v)\n", quantiles(next), o.spread)
 	for e, n := range errs {
 		fmt.Printf("error x%d: %s\n", n, e)
 	}

@@ -30,6 +30,13 @@ func startChild(o options) (*target, error) {
 		args = append(args, "-profile", o.profile)
 	}
 	cmd := exec.Command(self, args...)
+	cmd.Env = os.Environ()
+	if o.gogc != "" {
+		cmd.Env = append(cmd.Env, "GOGC="+o.gogc)
+	}
+	if o.memlimit != "" {
+		cmd.Env = append(cmd.Env, "GOMEMLIMIT="+o.memlimit)
+	}
 	cmd.Stderr = io.Discard
 	ctl, err := cmd.StdinPipe()
 	if err != nil {
