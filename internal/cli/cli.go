@@ -218,15 +218,22 @@ func load(env Env, path string) (*data.Dataset, error) {
 // PrintLoadError prints a dataset error: each problem on its own line
 // (FILE:LINE:COL: field: message) and their count, or one line.
 func PrintLoadError(w io.Writer, err error) {
+	printProblems(w, err, "%d problem(s) found\n", "lzdash: %s\n")
+}
+
+// printProblems prints each of a file's located problems on its own line
+// and then their count in the words of count; an error that is not a list
+// of problems goes on one line, sanitised, in the words of one.
+func printProblems(w io.Writer, err error, count, one string) {
 	var ps data.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
 			fmt.Fprintln(w, p.Error())
 		}
-		fmt.Fprintf(w, "%d problem(s) found\n", len(ps))
+		fmt.Fprintf(w, count, len(ps))
 		return
 	}
-	fmt.Fprintf(w, "lzdash: %s\n", data.Sanitize(err.Error()))
+	fmt.Fprintf(w, one, data.Sanitize(err.Error()))
 }
 
 // dataFlag registers --data on a local command's flags; over SSH the

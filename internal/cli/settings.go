@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"strings"
 
@@ -54,15 +52,9 @@ func parseSettings(lang, tab, theme string) (config.Flags, error) {
 // problem on its own line (FILE:LINE:COL: field: message), and that the
 // settings they concern are the defaults.
 func PrintConfigProblems(w io.Writer, err error) {
-	var ps data.Problems
-	if errors.As(err, &ps) {
-		for _, p := range ps {
-			fmt.Fprintln(w, p.Error())
-		}
-		fmt.Fprintf(w, "%d problem(s) in the config file: the settings they concern are the defaults\n", len(ps))
-		return
-	}
-	fmt.Fprintf(w, "lzdash: the config file was not read, so the settings are the defaults: %s\n", data.Sanitize(err.Error()))
+	printProblems(w, err,
+		"%d problem(s) in the config file: the settings they concern are the defaults\n",
+		"lzdash: the config file was not read, so the settings are the defaults: %s\n")
 }
 
 // configCmd prints the settings in effect, from the config file and the
