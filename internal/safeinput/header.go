@@ -17,10 +17,14 @@ func (f *filter) startHeader(dcs bool) {
 
 // header filters a byte of a CSI or DCS header.
 func (f *filter) header(dst []byte, c byte) []byte {
-	if f.urxvtKey() && (c < ' ' || c > '/') && (c < '@' || c > '~') {
+	if f.urxvtKey() && (c < ' ' || c > '/') && (c < '@' || c > '~') && c < 0x80 {
 		// uv reads "CSI n $" followed by neither an intermediate nor a
 		// final byte as a complete key (URxvt's shifted keys): the byte
-		// begins what comes next.
+		// begins what comes next. A byte of 0x80 or more does not: it
+		// may begin an encoding that proves invalid and is dropped, and
+		// the byte after it, an intermediate or final one, would then
+		// join the key in uv's eyes. Such a header is closed as any
+		// other cut short by it.
 		f.st = ground
 		return f.ground(dst, c)
 	}
