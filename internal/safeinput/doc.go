@@ -44,7 +44,12 @@
 // EscTimeout (50 ms), uv gives up on an incomplete sequence and reads
 // what comes next afresh: so does the filter, closing the sequence first
 // in case uv has not got there yet (Alt and ] followed by typing is not
-// an OSC that swallows the typing). And uv consumes nothing after a lone
+// an OSC that swallows the typing). A Reader counts that time from when
+// uv's reader asks for more input, not from when it was last given some,
+// since uv takes nothing while the program is busy with the events before
+// it; a File, which Bubble Tea reads only once it has input, from its
+// last read. A string or paste the filter has cut short, which uv no
+// longer sees, it goes on dropping. And uv consumes nothing after a lone
 // ESC, or ESC and one ASCII byte (Esc, or Alt and a key), at the head of
 // its buffer until no input has come for 50 ms, so a client that never
 // pauses keeps it rescanning an ever larger buffer. A Reader therefore

@@ -148,10 +148,13 @@ func (f *filter) write(dst, src []byte) []byte {
 // EscTimeout: uv has then taken an incomplete sequence for a complete or
 // an unknown one, and reads what comes next afresh, and so must the
 // filter. In case uv has not got there yet, the sequence is closed as on
-// an abort; if it has, the closer is a stray key.
+// an abort; if it has, the closer is a stray key. What the filter drops
+// of an overlong string or paste it goes on dropping: it closed them for
+// uv when it began to, so uv has nothing open and nothing to give up on,
+// and a pause must not turn the rest of a string's data into keys.
 func (f *filter) expire(dst []byte) []byte {
 	switch f.st {
-	case ground, pasteSkip:
+	case ground, skip, pasteSkip:
 		return dst
 	case csiHeader:
 		dst = f.abortHeader(dst)

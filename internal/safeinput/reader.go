@@ -45,7 +45,16 @@ type Reader struct {
 	terminal bool
 	sleep    func(time.Duration)
 	now      func() time.Time
-	last     time.Time // when Read last returned
+
+	// quiet is when uv last took input, as far as the Reader can tell:
+	// uv's EscTimeout runs from there. uv's reader calls Read again only
+	// once uv has taken what the last call returned, which it does only
+	// when it is done handing the events before it to a program that may
+	// be busy; so for a Reader it is when Read was last called, not when
+	// it last returned. Bubble Tea waits for a File to have input before
+	// it calls Read, so for a File it is when Read last returned, which
+	// may be earlier than uv took it but is never later.
+	quiet time.Time
 }
 
 // NewReader returns a Reader that filters the bytes read from r.
@@ -67,7 +76,11 @@ func (r *Reader) Read(p []byte) (int, error) {
 	if len(p) == 0 {
 		return 0, nil
 	}
-	defer func() { r.last = r.now() }()
+	if r.terminal {
+		defer func() { r.quiet = r.now() }()
+	} else {
+		r.quiet = r.now()
+	}
 	if r.pause {
 		r.pause = false
 		r.sleep(escPause)
@@ -109,7 +122,7 @@ func (r *Reader) fill(room int) {
 	n, err := r.src.Read(r.in[:size])
 	r.f.pauses = r.f.pauses[:0]
 	r.out = r.out[:0]
-	if n > 0 && r.now().Sub(r.last) >= uv.DefaultEscTimeout {
+	if n > 0 && r.now().Sub(r.quiet) >= uv.DefaultEscTimeout {
 		// uv has had nothing for its EscTimeout: whatever the filter
 		// has open, uv has closed.
 		r.out = r.f.expire(r.out)

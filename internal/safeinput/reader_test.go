@@ -112,47 +112,6 @@ func TestReaderPauses(t *testing.T) {
 	}
 }
 
-// TestReaderExpires checks that a sequence left open for uv's EscTimeout,
-// after which uv reads afresh, is closed, and that what follows is read
-// afresh too.
-func TestReaderExpires(t *testing.T) {
-	cases := []struct{ first, then, want string }{
-		{"\x1b[1;", "2A\r", "\x1b[1;}2A\r"},
-		{"\x1b]", "abc\r", "\x1b]\x18abc\r"},
-		{"\x1bP1", "x\r", "\x1bP1}\x1b\\x\r"},
-		{"\x1bPq", "x\r", "\x1bPq\x1b\\x\r"},
-		{"\x1bO", "\r", "\x1bO~\r"},
-		{"\x1b_a\x1b", "b", "\x1b_a\x1b\\b"},
-		{"\x1b", "b", "\x1bb"},
-		{"\x1b[M", "\x1b[A", "\x1b[M\x1b[A"},
-		{"\x1b[200~" + strings.Repeat("p", maxPaste+1), "x\x1b[201~y", "\x1b[200~" + strings.Repeat("p", maxPaste) + "\x1b[201~y"},
-	}
-	for _, tc := range cases {
-		cs := chunks{[]byte(tc.first), []byte(tc.then)}
-		r := NewReader(&cs)
-		var clock time.Time
-		r.now = func() time.Time { return clock }
-		var paused bool
-		r.sleep = func(time.Duration) { paused = true }
-		var got []byte
-		buf := make([]byte, 1<<17)
-		for {
-			n, err := r.Read(buf)
-			got = append(got, buf[:n]...)
-			clock = clock.Add(time.Second)
-			if errors.Is(err, io.EOF) {
-				break
-			}
-		}
-		if string(got) != tc.want {
-			t.Errorf("%q, a second, %q:\n got %q\nwant %q", tc.first, tc.then, abbrev(string(got)), abbrev(tc.want))
-		}
-		if paused {
-			t.Errorf("%q, a second, %q: paused", tc.first, tc.then)
-		}
-	}
-}
-
 // TestFileNeverPauses checks that a File returns everything it reads at
 // once, pauses or not.
 func TestFileNeverPauses(t *testing.T) {
