@@ -30,20 +30,57 @@ func usage() string {
 	var b strings.Builder
 	b.WriteString("lzdash: Lanzhou science-and-technology innovation indicators in the terminal\n\nUsage:\n")
 	line := func(synopsis, summary string) { fmt.Fprintf(&b, "  lzdash %s\n        %s\n", synopsis, summary) }
-	line("[--config FILE] [--data FILE [--watch]] [--lang zh|en] [--tab TAB] [--theme THEME]", "open the dashboard")
-	line("--plain [--config FILE] [--data FILE [--watch]] [--lang zh|en]", "read the figures as sentences, for a screen reader")
+	line(dashboardSynopsis, "open the dashboard")
+	line(plainSynopsis, "read the figures as sentences, for a screen reader")
 	for _, c := range cli.Commands() {
 		line(c.Synopsis(false), c.Summary)
 	}
 	line("serve [--listen ADDR] [...]", "serve the dashboard over SSH (serve -h)")
 	line("--version", "print the version")
 	line("help", "show this help")
+	b.WriteString("\nFlags of the dashboard and --plain:\n")
+	newDashboardFlags(io.Discard).fs.VisitAll(func(f *flag.Flag) {
+		arg, text := flag.UnquoteUsage(f)
+		fmt.Fprintf(&b, "  --%s", f.Name)
+		if arg != "" {
+			fmt.Fprintf(&b, " %s", arg)
+		}
+		fmt.Fprintf(&b, "\n        %s\n", text)
+	})
 	b.WriteString("\nWithout --data, the dataset compiled into lzdash is used. The settings come from\n" +
 		"the flags, then the config file (--config FILE, or lzdash/config.yaml in the user\n" +
 		"config dir), then for the language the locale; lzdash config prints them.\n" +
 		"lzdash COMMAND --help describes a command. Over SSH, " + strings.Join(remoteNames(), " and ") + "\n" +
 		"run on the server's dataset.\n")
 	return b.String()
+}
+
+// The synopses of the dashboard and of --plain, which lzdash help shows:
+// every flag newDashboardFlags defines is in one of them.
+const (
+	dashboardSynopsis = "[--ascii] [--config FILE] [--data FILE [--watch]] [--lang zh|en] [--tab TAB] [--theme THEME]"
+	plainSynopsis     = "--plain [--config FILE] [--data FILE [--watch]] [--lang zh|en]"
+)
+
+// dashboardFlags are the flags of the dashboard and of --plain.
+type dashboardFlags struct {
+	fs                    *flag.FlagSet
+	path                  *string
+	settings              func() (string, config.Flags, error)
+	watch, plain, asciiOn *bool
+}
+
+// newDashboardFlags defines the flags of the dashboard and of --plain.
+func newDashboardFlags(stderr io.Writer) dashboardFlags {
+	fs := newFlags("lzdash", stderr)
+	return dashboardFlags{
+		fs:       fs,
+		path:     dataFlag(fs),
+		settings: cli.SettingsFlags(fs),
+		watch:    fs.Bool("watch", false, "reload the --data file when it changes (with --plain, before the next command)"),
+		plain:    fs.Bool("plain", false, "read the figures as sentences, line by line, for a screen reader or a braille display"),
+		asciiOn:  fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide (on by itself when RUNEWIDTH_EASTASIAN or a CJK locale says so)"),
+	}
 }
 
 // remoteNames names the commands that also run over SSH.
@@ -204,12 +241,8 @@ func parseLang(fs *flag.FlagSet, s string) (ui.Lang, error) {
 
 // runDashboard opens the TUI.
 func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("lzdash", stderr)
-	path := dataFlag(fs)
-	settingsOf := cli.SettingsFlags(fs)
-	watching := fs.Bool("watch", false, "reload the --data file when it changes (with --plain, before the next command)")
-	plainMode := fs.Bool("plain", false, "read the figures as sentences, line by line, for a screen reader or a braille display")
-	asciiOnly := fs.Bool("ascii", false, "draw borders and marks in ASCII, for terminals that draw ambiguous-width characters two columns wide (on by itself when RUNEWIDTH_EASTASIAN or a CJK locale says so)")
+	df := newDashboardFlags(stderr)
+	fs, path, settingsOf, watching, plainMode, asciiOnly := df.fs, df.path, df.settings, df.watch, df.plain, df.asciiOn
 	if err := parseFlags(fs, args); err != nil {
 		return exitUsage
 	}
