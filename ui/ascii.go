@@ -77,24 +77,38 @@ func asciiKeys(bs []key.Binding) []key.Binding {
 	return out
 }
 
-// foldASCII replaces every character of ambiguous East Asian width in a
-// drawn screen by ASCII: the screen's layout, measured by Lip Gloss, then
-// holds in every terminal. Borders and marks are drawn in ASCII already
-// in ASCII mode; this catches what remains, such as chart axes and the
-// data's own text (“quotes”, pinyin, ×). A character takes as many ASCII
-// columns as Lip Gloss gave it: one, or two when RUNEWIDTH_EASTASIAN was
-// set for the whole process. Escape sequences are ASCII, and left alone.
+// foldASCII replaces every character a drawn screen has beyond ASCII by
+// ASCII, except wide ones (Chinese text and its punctuation, which every
+// terminal draws two columns wide), so that the screen's layout, measured
+// by Lip Gloss, holds in every terminal and no glyph is left that a
+// terminal's font may lack. Borders and marks are drawn in ASCII already
+// in ASCII mode; this catches what remains: characters of ambiguous East
+// Asian width, such as chart axes and the data's own text (“quotes”,
+// pinyin, ×), and narrow ones, such as the bars' ░, the verdicts' ✓ and
+// ✗ and the braille of sparklines. A character takes as many ASCII
+// columns as Lip Gloss gave it: one, or two for one of ambiguous width
+// when RUNEWIDTH_EASTASIAN was set for the whole process; one of no width
+// (a combining accent, a joiner) is dropped. Escape sequences are ASCII,
+// and left alone.
 func foldASCII(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if r < 0x80 || !runewidth.IsAmbiguousWidth(r) {
+		if r < 0x80 {
 			b.WriteRune(r)
+			continue
+		}
+		w := ansi.StringWidth(string(r))
+		if w == 2 && !runewidth.IsAmbiguousWidth(r) {
+			b.WriteRune(r) // wide
+			continue
+		}
+		if w == 0 {
 			continue
 		}
 		c := asciiFor(r)
 		b.WriteRune(c)
-		for range ansi.StringWidth(string(r)) - 1 {
+		for range w - 1 {
 			if strings.ContainsRune("-_=.", c) {
 				b.WriteRune(c) // a rule stays a rule
 			} else {
@@ -122,6 +136,8 @@ func asciiFor(r rune) rune {
 		return '+'
 	case r >= 0x2070 && r <= 0x2079: // superscript digits
 		return '0' + (r - 0x2070)
+	case r >= 0x2800 && r <= 0x28FF: // braille
+		return brailleASCII(r)
 	}
 	if c, ok := tableASCII(r); ok {
 		return c
@@ -132,12 +148,25 @@ func asciiFor(r rune) rune {
 	return '?'
 }
 
-// asciiFrom and asciiTo pair the other characters of ambiguous width the
+// asciiFrom and asciiTo pair the other characters beyond ASCII the
 // dashboard and its data use, rune for rune, with their stand-ins.
 const (
-	asciiFrom = "▁▂▃▄▅▆▇█▀▌▐░▒▓■□▪▲△▼▽▶◀●○◆◇★☆◎←→↑↓↔⇧⇒⇔•·‧…‥—–―‐‘’“”′″°±×÷‰¹²³§¶¤¨´¸¬®¯※√∞≈≠≤≥∶∑ⅠⅤⅩ"
-	asciiTo   = "__.--==#\"||.:##o#^^vv><*o*o**o<>^v-^>=*....----''\"\"'\"o+x/%123SP$\"',-R-*v8~#<>:EIVX"
+	asciiFrom = "▁▂▃▄▅▆▇█▀▌▐░▒▓■□▪▲△▼▽▶◀▸▹◂▾●○◆◇★☆◎←→↑↓↔⇧⇒⇔•·‧…‥—–―‐‘’“”′″°±×÷‰¹²³§¶¤¨´¸¬®¯※√∞≈≠≤≥∶∑ⅠⅤⅩ✓✔✗✘"
+	asciiTo   = "__.--==#\"||.:##o#^^vv><>><v*o*o**o<>^v-^>=*....----''\"\"'\"o+x/%123SP$\"',-R-*v8~#<>:EIVXvvxx"
 )
+
+// brailleASCII stands in for a braille cell by how many of its four rows
+// have a dot: the sparklines fill their cells from the bottom, ⣀ ⣤ ⣶ ⣿
+// becoming _ - = #.
+func brailleASCII(r rune) rune {
+	rows := 0
+	for _, mask := range []rune{0x09, 0x12, 0x24, 0xC0} {
+		if (r-0x2800)&mask != 0 {
+			rows++
+		}
+	}
+	return rune(" _-=#"[rows])
+}
 
 // tableASCII looks r up in asciiFrom.
 func tableASCII(r rune) (rune, bool) {

@@ -179,3 +179,51 @@ func TestBordersAndFaintShowOnBlackAndWhite(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIModeDrawsNoGlyphs renders every tab in ASCII mode, through its
+// items, with the help open and with a filter typed, in both languages
+// and at several sizes, and fails on any character beyond ASCII but the
+// wide ones of Chinese text: bars, marks, sparklines, rules and chart
+// glyphs must all be folded.
+func TestASCIIModeDrawsNoGlyphs(t *testing.T) {
+	for _, set := range []string{"fixture", "embedded"} {
+		ds := fixtureDataset(t)
+		if set == "embedded" {
+			ds = testDataset(t)
+		}
+		for _, l := range []Lang{En, Zh} {
+			for _, sz := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 60}} {
+				seen := map[rune]bool{}
+				check := func(what, screen string) {
+					for _, r := range ansi.Strip(screen) {
+						if r >= 0x80 && !seen[r] && (runewidth.IsAmbiguousWidth(r) || ansi.StringWidth(string(r)) != 2) {
+							seen[r] = true
+							t.Errorf("%s %s %s %dx%d: ASCII mode draws %q (U+%04X)", set, l, what, sz[0], sz[1], r, r)
+						}
+					}
+				}
+				o := Options{Lang: l, ASCII: true}
+				screens(t, ds, o, sz[0], sz[1], check)
+				for tab := range numTabs {
+					o.Tab = tab
+					check(TabNames[tab]+" help", press(sized(New(ds, o), sz[0], sz[1]), "?").Render())
+					check(TabNames[tab]+" filter", press(sized(New(ds, o), sz[0], sz[1]), "/", "a").Render())
+				}
+			}
+		}
+	}
+}
+
+func TestFoldASCIIGlyphs(t *testing.T) {
+	for in, want := range map[string]string{
+		"██░░":       "##..",
+		"⣀⣤⣶⣿":       "_-=#",
+		"✓ met ✗ no": "v met x no",
+		"技术合同「成交」":   "技术合同「成交」",
+		"e\u0301":    "e",
+	} {
+		if got := foldASCII(in); got != want {
+			t.Errorf("foldASCII(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
