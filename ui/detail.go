@@ -50,6 +50,7 @@ type pane struct {
 	avail   int // rows between the header and the quote
 	chart   chartSpec
 	chartOK bool // a chart is drawn
+	series  bool // the metric has a series in the zone, to chart
 	side    bool // the chart stands left of the table, not above it
 }
 
@@ -69,15 +70,18 @@ func (t *indicators) pane(st *Styles, w int) pane {
 	p.quote = t.viewQuote(st, m, p.fs, w)
 	p.avail = max(0, t.h-1-lipgloss.Height(p.quote)-1)
 	// Above the table, the chart takes what the table leaves, at least
-	// half the pane; its plot caps its own height (maxPlotRows).
-	cw, ch := w, clamp(p.avail-len(p.fs)-1, p.avail/2, maxPlotRows+5)
+	// half the pane, and at least its least height while the table keeps
+	// its header and two rows; its plot caps its own height
+	// (maxPlotRows).
+	least := max(p.avail/2, min(minChartRows, p.avail-3))
+	cw, ch := w, clamp(p.avail-len(p.fs)-1, least, maxPlotRows+5)
 	if w >= 100 {
 		p.side = true
 		cw = w * 2 / 5
 		ch = min(p.avail, max(8, cw/3))
 	}
-	// A chart needs four rows, five above a table, and a series.
-	p.chartOK = ch >= 4 && (p.side || ch >= 5) && len(t.c.ds.Series(m, p.zone)) > 0
+	p.series = len(t.c.ds.Series(m, p.zone)) > 0
+	p.chartOK = p.series && ch >= minChartRows
 	p.chart = chartSpec{metric: m.ID, zone: p.zone, w: cw, h: ch}
 	return p
 }
@@ -112,6 +116,9 @@ func (t *indicators) viewDetail(st *Styles, mm *memo, w int) string {
 	}
 	var body string
 	switch {
+	case chart == "" && p.series && p.avail >= 3:
+		// Rather than leave the chart out unsaid.
+		body = st.Faint.Render(truncate(c.t.ChartNoRoom, w)) + "\n" + t.viewTable(st, m, p.fs, p.changes, w, p.avail-1)
 	case chart != "" && p.side:
 		body = lipgloss.JoinHorizontal(lipgloss.Top, chart, "  ", t.viewTable(st, m, p.fs, p.changes, w-p.chart.w-2, p.avail))
 	case chart != "":

@@ -81,6 +81,7 @@ type labels struct {
 	ChartTarget   string // "target %d"
 	ChartLower    string
 	ChartBreak    string // "gap before %d: "
+	ChartNoRoom   string // in place of a chart the pane is too short for
 	StatusMet     string
 	StatusMissed  string
 	StatusUnknown string
@@ -162,6 +163,7 @@ func zhLabels() *labels {
 		ChartTarget:   "%d年目标",
 		ChartLower:    "纵轴倒置：数值越小越好",
 		ChartBreak:    "%d年前断开：",
+		ChartNoRoom:   "窗口太矮，放不下图表",
 		StatusMet:     "已达成",
 		StatusMissed:  "未达成",
 		StatusUnknown: "未知",
@@ -232,6 +234,7 @@ func enLabels() *labels {
 		ChartTarget:   "target %d",
 		ChartLower:    "axis inverted: lower is better",
 		ChartBreak:    "gap before %d: ",
+		ChartNoRoom:   "no room for the chart: make the window taller",
 		StatusMet:     "met",
 		StatusMissed:  "missed",
 		StatusUnknown: "unknown",

@@ -16,6 +16,10 @@ import (
 // off from the end, least needed first.
 const maxLegendLines = 3
 
+// minChartRows is the least height of a chart: a plot of minPlotRows and
+// its year axis, under which a legend, given more rows, explains it.
+const minChartRows = minPlotRows + 2
+
 // drawChart draws the chart of the pane's metric and zone within its
 // box: the plot, then a legend of what it shows, the target with its
 // value, every break in comparability with its reason, and the turned
@@ -57,17 +61,23 @@ func (t *indicators) drawChart(st *Styles, p pane) string {
 	if len(s) > 1 {
 		items = append(items, st.Faint.Render(c.t.ChartNote))
 	}
-	legend := packLegend(items, w, clamp(h-4, 1, maxLegendLines))
+	// The legend gives way to the plot, which needs minChartRows, and
+	// takes the rows a plot drawn shorter than its box leaves.
+	legend := packLegend(items, w, clamp(h-minChartRows, 0, maxLegendLines))
 	plot := st.plot(in, w, h-len(legend))
 	if plot == "" {
 		return ""
 	}
+	legend = packLegend(items, w, clamp(h-lipgloss.Height(plot), 0, maxLegendLines))
 	return strings.Join(append([]string{plot}, legend...), "\n")
 }
 
 // packLegend sets legend items two spaces apart on at most n lines of
 // width w; an item too wide for a line is cut with the truncation mark.
 func packLegend(items []string, w, n int) []string {
+	if n <= 0 {
+		return nil
+	}
 	var lines []string
 	cur := ""
 	for _, it := range items {
