@@ -115,6 +115,8 @@ func New(ds *data.Dataset, o Options) *Model {
 	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, theme: o.Theme, st: NewStyles(look), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
 	if m.shared == nil {
 		m.shared, m.ownShared = NewShared(), true
+	} else {
+		m.memo.shared = m.shared // a dashboard alone shares its pages with no other
 	}
 	m.keys, m.configErr = o.Keys, o.ConfigErr
 	if m.keys == nil {
