@@ -125,6 +125,11 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
 	// dashboard, never a blank screen drawn before the size arrives.
 	m, _ = m.Update(tea.ColorProfileMsg{Profile: k.profile})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: k.w, Height: k.h})
+	m, err := withFirstKeys(m, in)
+	if err != nil {
+		d.farewell(err)
+		return
+	}
 	p := tea.NewProgram(m,
 		// Every byte the visitor sends is filtered before Bubble Tea's
 		// decoder sees it: see package safeinput.
@@ -160,6 +165,9 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
 
 	final, err := p.Run()
 	cancel()
+	if sm, ok := final.(*startModel); ok {
+		final = sm.Model // no message came
+	}
 	if um, ok := final.(interface{ Lang() ui.Lang }); ok {
 		d.lang = um.Lang()
 	}
