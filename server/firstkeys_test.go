@@ -137,16 +137,19 @@ func TestFirstKeyFrameIsDrawnAtOnce(t *testing.T) {
 // TestFirstInputsLookLikeOwnProgram compares the screens of a lazily
 // started session and of one with its own program after first inputs
 // that the dashboard takes before its program starts (several keys, a
-// key that quits) and one it leaves to the program (an arrow).
+// key that quits) and ones it leaves to the program (an arrow, a reply
+// to the shared frame's background query), and after the keys that
+// follow.
 func TestFirstInputsLookLikeOwnProgram(t *testing.T) {
 	lazy := startServer(t, nil)
 	eager := startServer(t, func(c *Config) { c.eager = true })
 	for _, c := range []struct {
-		first string
-		quits bool
+		first, then string
+		quits       bool
 	}{
-		{first: "4j"},
-		{first: "\x1b[B"},
+		{first: "4j", then: "j\t"},
+		{first: "\x1b[B", then: "\t"},
+		{first: "\x1b]11;rgb:ffff/ffff/ffff\x1b\\", then: "\t"}, // a light terminal's reply
 		{first: "q", quits: true},
 	} {
 		t.Run(strings.ReplaceAll(c.first, "\x1b", "Esc"), func(t *testing.T) {
@@ -161,7 +164,12 @@ func TestFirstInputsLookLikeOwnProgram(t *testing.T) {
 				l.wait()
 				e.wait()
 			}
-			sameScreen(t, "after "+c.first, l, e, 100, 30)
+			sameScreen(t, "after the first input", l, e, 100, 30)
+			if c.then != "" {
+				l.press(c.then)
+				e.press(c.then)
+				sameScreen(t, "after more keys", l, e, 100, 30)
+			}
 		})
 	}
 }
