@@ -104,32 +104,39 @@ func (s *Server) runDashboard(sess ssh.Session, g *guardedConn, lang ui.Lang) {
 	ascii := ui.AmbiguousWide(func(k string) string { return envValue(sess.Environ(), k) })
 	k := frameKey{ds: ds, st: s.settings.Load(), lang: lang, ascii: ascii, profile: colorprofile.Env(envs), term: pty.Term,
 		queries: queriesSyncOutput(envs), w: pty.Window.Width, h: pty.Window.Height}
-	in := io.Reader(sess)
+	in, out := io.Reader(sess), io.Writer(d.out)
 	if !s.cfg.eager && !d.data.pending() && len(k.term) <= maxFrameTerm {
 		if frame := s.firstFrame(k); frame != nil {
+			shown := k
 			var ok bool
 			if in, ok = d.wait(frame, &k); !ok {
 				return
 			}
+			out = d.programOutput(frame, shown, k)
 		}
 	}
-	d.run(k, envs, in)
+	d.run(k, envs, in, out)
 }
 
 // run runs the session's program on k's dataset, look and size, reading
-// the visitor's input from in, and says farewell.
-func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
+// the visitor's input from in and writing to out, and says farewell.
+func (d *dashboard) run(k frameKey, envs []string, in io.Reader, out io.Writer) {
 	s := d.srv
 	m := s.cfg.newModel(k.ds, k.options(s.pages))
 	// Sized before it starts, so that the program's first frame is the
 	// dashboard, never a blank screen drawn before the size arrives.
 	m, _ = m.Update(tea.ColorProfileMsg{Profile: k.profile})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: k.w, Height: k.h})
+	m, err := withFirstKeys(m, in)
+	if err != nil {
+		d.farewell(err)
+		return
+	}
 	p := tea.NewProgram(m,
 		// Every byte the visitor sends is filtered before Bubble Tea's
 		// decoder sees it: see package safeinput.
 		tea.WithInput(safeinput.NewReader(in)),
-		tea.WithOutput(d.out),
+		tea.WithOutput(out),
 		tea.WithEnvironment(envs),
 		tea.WithColorProfile(k.profile),
 		tea.WithWindowSize(k.w, k.h),
@@ -160,10 +167,14 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader) {
 
 	final, err := p.Run()
 	cancel()
+	if sm, ok := final.(*startModel); ok {
+		final = sm.Model // no message came
+	}
 	if um, ok := final.(interface{ Lang() ui.Lang }); ok {
 		d.lang = um.Lang()
 	}
-	d.shared = false // the program restored the terminal
+	a, ok := out.(*adoptWriter)
+	d.shared = ok && a.showsFrame() // else the program restored the terminal
 	d.farewell(err)
 }
 

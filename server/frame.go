@@ -190,11 +190,12 @@ func writeFrame(v tea.View, k frameKey) []byte {
 	return out.Bytes()
 }
 
-// takeOver is written before a program starts on a screen that shows a
+// takeOver is written before a program draws a screen of its own over a
 // shared first frame: it undoes the keyboard modes the frame set, which
 // the program sets again, so that the terminal's keyboard stack holds
 // one entry of lzdash's, as after a program of its own. The program's
-// first frame then repaints the whole screen, as every first frame does.
+// first frame then repaints the whole screen, as every first frame does
+// (see adoptWriter for a program whose first frame is the shared one).
 const takeOver = ansi.ResetModifyOtherKeys + "\x1b[<1u" // PopKittyKeyboard(1)
 
 // frameRestore leaves a shared first frame as Bubble Tea leaves its

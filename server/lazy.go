@@ -31,7 +31,8 @@ func (s *Server) firstFrame(k frameKey) []byte {
 // wait writes the shared first frame, then waits for the visitor's first
 // input or resize, a dataset change, or the end of the session. It
 // returns the input for the program to read, the first input included,
-// with k's size the latest; false when the session ended first, after
+// with k's size the latest, for a program that takes over the screen
+// (see programOutput); false when the session ended first, after
 // restoring the terminal and saying farewell if the connection is still
 // there.
 func (d *dashboard) wait(frame []byte, k *frameKey) (io.Reader, bool) {
@@ -75,7 +76,6 @@ func (d *dashboard) wait(frame []byte, k *frameKey) (io.Reader, bool) {
 		case <-d.sess.Context().Done():
 			return nil, false
 		}
-		_, _ = io.WriteString(d.out, takeOver)
 		return in, true
 	}
 }

@@ -8,10 +8,13 @@ const maxCharts = 64
 // Indicators charts, drawn for one content, one box and one palette.
 // Anything else is drawn afresh by every view, as the benchmarks show it
 // costs little. Each dashboard has its own memo; only the root's Update
-// writes to it.
+// writes to it. With a Shared of a server's sessions, its pages come
+// from the Shared, drawn once for the dashboards of the same content,
+// width and palette.
 type memo struct {
-	key   memoKey
-	pages [numTabs]*page
+	key    memoKey
+	shared *Shared // nil: pages are the dashboard's own
+	pages  [numTabs]*page
 	// lit is, per tab, the highlighted item of its page drawn lit.
 	lit    [numTabs]litItem
 	charts map[chartSpec]string
@@ -33,7 +36,7 @@ type memoKey struct {
 func (mm *memo) sync(k memoKey) {
 	k.valid = true
 	if mm.key != k {
-		*mm = memo{key: k}
+		*mm = memo{key: k, shared: mm.shared}
 	}
 }
 
@@ -55,7 +58,11 @@ func (mm *memo) page(tab int, build func() *page) *page {
 // keepPage builds and keeps a tab's page if the memo lacks it.
 func (mm *memo) keepPage(tab int, build func() *page) {
 	if mm.pages[tab] == nil {
-		mm.pages[tab] = build()
+		if mm.shared != nil {
+			mm.pages[tab] = mm.shared.page(pageKey{c: mm.key.c, tab: tab, w: mm.key.w, look: mm.key.look}, build)
+		} else {
+			mm.pages[tab] = build()
+		}
 		mm.lit[tab] = litItem{}
 	}
 }

@@ -114,7 +114,11 @@ func New(ds *data.Dataset, o Options) *Model {
 	look.ASCII, look.Profile = o.ASCII, o.Profile
 	m := &Model{shared: o.Shared, ds: ds, lang: o.Lang, theme: o.Theme, st: NewStyles(look), help: help.New(), active: clamp(o.Tab, 0, numTabs-1)}
 	if m.shared == nil {
+		// A dashboard alone keeps its pages in its memo: no other
+		// dashboard would draw from them.
 		m.shared, m.ownShared = NewShared(), true
+	} else {
+		m.memo.shared = m.shared
 	}
 	m.keys, m.configErr = o.Keys, o.ConfigErr
 	if m.keys == nil {

@@ -38,6 +38,8 @@ func (o *overview) Update(msg tea.Msg) (tab, tea.Cmd) {
 // render draws the whole page for the tab's width: each card and each
 // conflict is an item of the page.
 func (o *overview) render(st *Styles) *page {
+	// The page's items draw themselves lit later, from copies.
+	o, st = &overview{pager: o.frozen()}, st.frozen()
 	c := o.c
 	cols := clamp(o.w/minCard, 1, max(1, len(c.headlines)))
 	cw := min(o.w/cols, maxCard)

@@ -7,7 +7,8 @@ import (
 )
 
 // Shared lets dashboards that show the same dataset share its content,
-// which is derived once per dataset and language. A server makes one for
+// which is derived once per dataset and language, and the pages of its
+// scrolled tabs, drawn once per size and palette. A server makes one for
 // all its sessions and calls Use on every reload; a dashboard made
 // without one has one of its own. Content is never changed once built,
 // so sharing it shares no mutable state; each dashboard keeps its own
@@ -22,19 +23,21 @@ type Shared struct {
 	current  *data.Dataset
 	facts    *facts // current's, once derived
 	contents map[Lang]*content
+	pages    map[pageKey]*page // of current's contents
 }
 
 // NewShared returns an empty Shared.
-func NewShared() *Shared { return &Shared{contents: map[Lang]*content{}} }
+func NewShared() *Shared { return &Shared{contents: map[Lang]*content{}, pages: map[pageKey]*page{}} }
 
-// Use makes ds the dataset whose content is kept, and drops the content
-// of any other.
+// Use makes ds the dataset whose content and pages are kept, and drops
+// those of any other.
 func (s *Shared) Use(ds *data.Dataset) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.current != ds {
 		s.current, s.facts = ds, nil
 		clear(s.contents)
+		clear(s.pages)
 	}
 }
 

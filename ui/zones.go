@@ -29,6 +29,8 @@ func (z *zones) Update(msg tea.Msg) (tab, tea.Cmd) {
 // render draws the whole page for the tab's width: each zone's bar is an
 // item of the page.
 func (z *zones) render(st *Styles) *page {
+	// The page's items draw themselves lit later, from copies.
+	z, st = &zones{pager: z.frozen()}, st.frozen()
 	c := z.c
 	p := &page{}
 	bw := c.zoneBarWidth(st, c.zoneBars, z.w)
