@@ -81,6 +81,17 @@ func (m *Model) footer() string {
 	return strings.Join(parts, "\n")
 }
 
+// footerHeight is the footer's height in rows. The short help alone is
+// always one line, so the common case is known without drawing it, which
+// costs a tenth of a key's work; a banner, a notice or the full help is
+// drawn to be measured.
+func (m *Model) footerHeight() int {
+	if !m.showHelp && m.loadErr == nil && m.notice == "" && m.configBanner() == "" {
+		return 1
+	}
+	return lipgloss.Height(m.footer())
+}
+
 // shortHelpView draws the short help on one line. The pinned bindings
 // come last and always show; the others give way from the right, whole,
 // with the cut marked, when the line is too narrow for them all.

@@ -287,7 +287,7 @@ func (m *Model) setContent() {
 // path by which sizes reach the tabs.
 func (m *Model) layout() {
 	m.help.SetWidth(m.width)
-	m.bodyH = max(0, m.height-headerRows-lipgloss.Height(m.footer()))
+	m.bodyH = max(0, m.height-headerRows-m.footerHeight())
 	for _, t := range m.tabs {
 		t.SetSize(m.width, m.bodyH)
 	}
