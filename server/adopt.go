@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -26,6 +27,9 @@ type adoptWriter struct {
 	pending []framePart // the parts of the shared frame the program has not written
 	drawn   bool        // the program wrote the part that draws the screen
 	passing bool        // the program's output goes to w
+	// settled is closed once the program has drawn its first screen,
+	// adopted or its own.
+	settled chan struct{}
 }
 
 // framePart is a part of a shared first frame: a query, or the part that
@@ -49,7 +53,7 @@ func (d *dashboard) programOutput(frame []byte, shown, k frameKey) io.Writer {
 // newAdoptWriter returns the output, to w, of a program that starts on
 // the shared first frame for k.
 func newAdoptWriter(w io.Writer, frame []byte, k frameKey) *adoptWriter {
-	a := &adoptWriter{w: w}
+	a := &adoptWriter{w: w, settled: make(chan struct{})}
 	queries := []string{ansi.RequestBackgroundColor}
 	if k.queries {
 		queries = []string{ansi.RequestModeSynchronizedOutput + ansi.RequestModeUnicodeCore, ansi.RequestBackgroundColor}
@@ -68,9 +72,13 @@ func (a *adoptWriter) Write(p []byte) (int, error) {
 	defer a.mu.Unlock()
 	if !a.passing {
 		if a.consume(p) {
+			if a.drawn {
+				a.settle()
+			}
 			return len(p), nil
 		}
 		a.passing, a.pending = true, nil
+		a.settle()
 		if !a.drawn {
 			// The program draws a screen of its own: it takes over the
 			// terminal as if the shared frame had not been there.
@@ -80,6 +88,15 @@ func (a *adoptWriter) Write(p []byte) (int, error) {
 		}
 	}
 	return a.w.Write(p)
+}
+
+// settle closes settled, once.
+func (a *adoptWriter) settle() {
+	select {
+	case <-a.settled:
+	default:
+		close(a.settled)
+	}
 }
 
 // consume reports whether p is nothing but parts of the shared frame not
@@ -105,4 +122,36 @@ func (a *adoptWriter) showsFrame() bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return !a.passing && !a.drawn
+}
+
+// maxSettle bounds how long a program's input waits for its first
+// screen; a program that draws nothing in that time reads on.
+const maxSettle = 250 * time.Millisecond
+
+// settledReader holds back a program's input until its adoptWriter has
+// seen the first screen. Bubble Tea draws its first frame while its
+// event loop already reads input, so a key that arrived with the first
+// input could otherwise change the model before the first frame goes
+// out, and the frame would be the key's: a full repaint of a screen the
+// visitor has, instead of a change to it.
+type settledReader struct {
+	r      io.Reader
+	a      *adoptWriter
+	done   <-chan struct{} // the session's end
+	waited bool
+}
+
+// Read implements io.Reader.
+func (s *settledReader) Read(b []byte) (int, error) {
+	if !s.waited {
+		s.waited = true
+		t := time.NewTimer(maxSettle)
+		select {
+		case <-s.a.settled:
+		case <-t.C:
+		case <-s.done:
+		}
+		t.Stop()
+	}
+	return s.r.Read(b)
 }

@@ -132,6 +132,9 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader, out io.Writer) 
 		d.farewell(err)
 		return
 	}
+	if a, ok := out.(*adoptWriter); ok {
+		in = &settledReader{r: in, a: a, done: d.sess.Context().Done()}
+	}
 	p := tea.NewProgram(m,
 		// Every byte the visitor sends is filtered before Bubble Tea's
 		// decoder sees it: see package safeinput.
