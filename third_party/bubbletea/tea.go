@@ -562,10 +562,11 @@ type Program struct {
 	// rendererDone is used to stop the renderer.
 	rendererDone chan struct{}
 
-	// viewReady wakes the renderer when a view with content is ready, so
-	// that it draws the view at once if it drew none in the last frame
-	// period (patched in lzdash; see third_party/PATCHES.md).
-	viewReady chan struct{}
+	// viewReady wakes the renderer when a view is ready, with whether it
+	// has content, so that it draws a view with content at once if it drew
+	// none in the last frame period, and restarts its ticker if it stopped
+	// (patched in lzdash; see third_party/PATCHES.md).
+	viewReady chan bool
 
 	// Initial window size. Mainly used for testing.
 	width, height int
@@ -625,7 +626,7 @@ func NewProgram(model Model, opts ...ProgramOption) *Program {
 		msgs:         make(chan Msg),
 		errs:         make(chan error, 1),
 		rendererDone: make(chan struct{}),
-		viewReady:    make(chan struct{}, 1),
+		viewReady:    make(chan bool, 1),
 	}
 
 	// Apply all options to the program.
@@ -914,31 +915,31 @@ func (p *Program) eventLoop(model Model, cmds chan Cmd) (Model, error) {
 			case cmds <- cmd: // process command (if any)
 			}
 
-			if p.render(model) { // render view
-				p.wakeRenderer()
-			}
+			p.render(model) // render view
 		}
 	}
 }
 
-// render renders the given view to the renderer, and reports whether the
-// view has content: an empty view is what a model draws before it knows
-// its size, left to the ticker rather than drawn at once.
-func (p *Program) render(model Model) bool {
+// render renders the given view to the renderer and wakes the renderer.
+func (p *Program) render(model Model) {
 	if p.renderer != nil {
 		v := model.View()
 		p.renderer.render(v) // send view to renderer
-		return v.Content != ""
+		p.wakeRenderer(v.Content != "")
 	}
-	return false
 }
 
-// wakeRenderer tells the renderer that a view is ready.
-func (p *Program) wakeRenderer() {
+// wakeRenderer tells the renderer that a view is ready, and whether it has
+// content: an empty view is what a model draws before it knows its size,
+// left to the ticker rather than drawn at once. The latest view replaces
+// one the renderer has not taken yet; render, the only sender, runs on one
+// goroutine, so the send never blocks.
+func (p *Program) wakeRenderer(content bool) {
 	select {
-	case p.viewReady <- struct{}{}:
-	default: // it has been told already
+	case <-p.viewReady:
+	default:
 	}
+	p.viewReady <- content
 }
 
 func (p *Program) execSequenceMsg(msg sequenceMsg) {
@@ -1184,9 +1185,7 @@ func (p *Program) Run() (returnModel Model, returnErr error) {
 	}
 
 	// Render the initial view.
-	if p.render(model) {
-		p.wakeRenderer()
-	}
+	p.render(model)
 
 	// Handle resize events.
 	p.handlers.add(p.handleResize())
@@ -1479,9 +1478,11 @@ func (p *Program) startRenderer() {
 	p.renderer.start()
 	go func() {
 		// drawn is when a view was last drawn; pending reports a view
-		// that came since and waits for the ticker.
+		// that came since and waits for the ticker; ticking, whether the
+		// ticker runs: it stops on a tick that had nothing to draw, so
+		// that an idle program does no work.
 		var drawn time.Time
-		pending := false
+		pending, ticking := false, true
 		for {
 			select {
 			case <-p.rendererDone:
@@ -1493,21 +1494,30 @@ func (p *Program) startRenderer() {
 				_ = p.renderer.flush(false)
 				if pending {
 					drawn, pending = time.Now(), false
+				} else {
+					p.ticker.Stop()
+					ticking = false
 				}
 
-			case <-p.viewReady:
-				// Draw at once if no view was drawn in the last frame
-				// period, and start the next period from now; otherwise
-				// leave the view to the ticker, which keeps the frame
-				// rate.
-				if time.Since(drawn) < framerate {
-					pending = true
+			case content := <-p.viewReady:
+				// Draw a view with content at once if no view was drawn
+				// in the last frame period, and start the next period
+				// from now; otherwise leave the view to the ticker, which
+				// keeps the frame rate, and start the ticker if it
+				// stopped.
+				if !content || time.Since(drawn) < framerate {
+					pending = pending || content
+					if !ticking {
+						p.ticker.Reset(framerate)
+						ticking = true
+					}
 					continue
 				}
 				_ = p.flush()
 				_ = p.renderer.flush(false)
 				drawn, pending = time.Now(), false
 				p.ticker.Reset(framerate)
+				ticking = true
 			}
 		}
 	}()
