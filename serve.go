@@ -39,6 +39,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	maxSessions := fs.Int("max-sessions", server.DefaultMaxSessions, "`N` sessions at most at once")
 	idle := fs.Duration("idle-timeout", 15*time.Minute, "close a connection idle for `D` (0: never)")
 	maxSession := fs.Duration("max-session", 2*time.Hour, "close any connection after `D` (0: never)")
+	hibernate := fs.Duration("hibernate", server.DefaultHibernate, "stop the program of a dashboard with no input for `D`, keeping its state for the visitor's next key (0: never)")
 	writeTimeout := fs.Duration("write-timeout", server.DefaultWriteTimeout, "drop a client that accepts no output for `D`")
 	perAddr := fs.Int("max-conns-per-addr", server.DefaultMaxConnsPerAddr, "`N` connections at most from one IP address")
 	handshakes := fs.Int("max-handshakes", server.DefaultMaxHandshakes, "`N` connections at most still authenticating, over all addresses")
@@ -65,6 +66,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	case *idle < 0 || *maxSession < 0:
 		fmt.Fprintln(stderr, "lzdash serve: --idle-timeout and --max-session cannot be negative")
+		return exitUsage
+	case *hibernate != 0 && *hibernate < server.MinHibernate:
+		fmt.Fprintf(stderr, "lzdash serve: --hibernate must be 0 or at least %v, past the dashboard's notices\n", server.MinHibernate)
 		return exitUsage
 	case *writeTimeout <= 0:
 		fmt.Fprintln(stderr, "lzdash serve: --write-timeout must be positive")
@@ -128,7 +132,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 	cfg := server.Config{
 		Dataset: ds, Lang: settings.Lang, Tab: settings.Tab, Theme: settings.Theme, Keys: settings.Keys, Logger: logger,
-		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession,
+		MaxSessions: *maxSessions, IdleTimeout: *idle, MaxTimeout: *maxSession, Hibernate: *hibernate,
 		WriteTimeout: *writeTimeout, MaxConnsPerAddr: *perAddr,
 		TrustedProxies: trusted, DrainTimeout: *drain, MaxHandshakes: *handshakes,
 	}

@@ -60,6 +60,9 @@ type dashboard struct {
 	// screen: ending before the program starts must then restore the
 	// terminal.
 	shared bool
+	// asleep is set while the program is stopped for quiet, its screen
+	// left as it was.
+	asleep bool
 
 	done chan struct{} // closed when the dashboard has ended
 
@@ -119,7 +122,10 @@ func (s *Server) runDashboard(sess ssh.Session, g *guardedConn, lang ui.Lang) {
 }
 
 // run runs the session's program on k's dataset, look and size, reading
-// the visitor's input from in and writing to out, and says farewell.
+// the visitor's input from in and writing to out, and says farewell. A
+// program stopped after a quiet period (Config.Hibernate) leaves its
+// model, which the next program, started on the visitor's next input,
+// goes on with.
 func (d *dashboard) run(k frameKey, envs []string, in io.Reader, out io.Writer) {
 	s := d.srv
 	m := s.cfg.newModel(k.ds, k.options(s.pages))
@@ -135,11 +141,34 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader, out io.Writer) 
 	if a, ok := out.(*adoptWriter); ok {
 		in = &settledReader{r: in, a: a, done: d.sess.Context().Done()}
 	}
+	// Every byte the visitor sends is filtered before Bubble Tea's
+	// decoder sees it: see package safeinput. One filter serves the
+	// session's programs in turn.
+	input := newRelay(safeinput.NewReader(in))
+	for {
+		final, err, asleep := d.program(m, &k, envs, input, out)
+		if !asleep {
+			d.farewell(err)
+			return
+		}
+		w, h := k.w, k.h
+		if !d.sleep(&k, input) {
+			return
+		}
+		m = resized(final, k, w, h)
+		out = d.out // after sleep's takeOver: the program repaints the screen
+	}
+}
+
+// program runs a program of model m, for k and writing to out, until it
+// ends; it returns its final model, whose size k then has, and whether
+// it was stopped for quiet.
+func (d *dashboard) program(m tea.Model, k *frameKey, envs []string, input *relay, out io.Writer) (tea.Model, error, bool) {
+	s := d.srv
+	q := newQuiet(s.cfg.Hibernate, out)
 	p := tea.NewProgram(m,
-		// Every byte the visitor sends is filtered before Bubble Tea's
-		// decoder sees it: see package safeinput.
-		tea.WithInput(safeinput.NewReader(in)),
-		tea.WithOutput(out),
+		tea.WithInput(input.reader(q)),
+		tea.WithOutput(q),
 		tea.WithEnvironment(envs),
 		tea.WithColorProfile(k.profile),
 		tea.WithWindowSize(k.w, k.h),
@@ -156,8 +185,7 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader, out io.Writer) 
 	d.mu.Lock()
 	if d.ending {
 		d.mu.Unlock()
-		d.farewell(nil)
-		return
+		return m, nil, false
 	}
 	d.prog = p
 	d.mu.Unlock()
@@ -165,20 +193,32 @@ func (d *dashboard) run(k frameKey, envs []string, in io.Reader, out io.Writer) 
 	defer s.programs.Add(-1)
 
 	ctx, cancel := context.WithCancel(d.sess.Context())
-	defer cancel()
-	go d.forward(ctx, p)
-
+	forwarded := make(chan struct{})
+	go func() {
+		defer close(forwarded)
+		d.forward(ctx, p, q, k)
+	}()
+	q.watch(p.Quit)
 	final, err := p.Run()
 	cancel()
+	<-forwarded
+	asleep := q.end()
+	d.mu.Lock()
+	d.prog = nil
+	ending := d.ending
+	d.mu.Unlock()
 	if sm, ok := final.(*startModel); ok {
 		final = sm.Model // no message came
 	}
 	if um, ok := final.(interface{ Lang() ui.Lang }); ok {
 		d.lang = um.Lang()
 	}
+	// The program restored the terminal, unless it drew nothing on the
+	// shared frame, or was stopped for quiet: then its screen stays,
+	// with everything it turned on.
 	a, ok := out.(*adoptWriter)
-	d.shared = ok && a.showsFrame() // else the program restored the terminal
-	d.farewell(err)
+	d.shared, d.asleep = ok && a.showsFrame(), asleep && err == nil
+	return final, err, d.asleep && !ending
 }
 
 // startFilter is a program's message filter. It turns a suspend request
@@ -229,20 +269,31 @@ func (d *dashboard) readWindows(winch <-chan ssh.Window) {
 }
 
 // forward hands the program the latest window size and dataset, one at a
-// time, until ctx ends.
-func (d *dashboard) forward(ctx context.Context, p *tea.Program) {
+// time, until ctx ends or q stops the program, and keeps the size in k.
+func (d *dashboard) forward(ctx context.Context, p *tea.Program, q *quiet, k *frameKey) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-d.wins.ready:
+			if !q.forward() {
+				d.wins.wake() // for the next program
+				return
+			}
 			if w, ok := d.wins.take(); ok {
+				k.w, k.h = w.Width, w.Height
 				p.Send(w)
 			}
+			q.forwarded()
 		case <-d.data.ready:
+			if !q.forward() {
+				d.data.wake()
+				return
+			}
 			if m, ok := d.data.take(); ok {
 				p.Send(m)
 			}
+			q.forwarded()
 		}
 	}
 }
@@ -287,6 +338,8 @@ func (d *dashboard) farewell(runErr error) {
 		seq = restoreTerminal
 	case d.shared:
 		seq = frameRestore + mouseOffShowCursor
+	case d.asleep:
+		seq = sleepRestore + mouseOffShowCursor
 	}
 	if line := farewellLine(reason, d.lang, d.srv.cfg); line != "" {
 		seq += "\r\n" + line + "\r\n"

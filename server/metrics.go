@@ -70,8 +70,12 @@ func newMetrics(s *Server) *metrics {
 		}, func() float64 { return float64(s.Sessions()) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "lzdash_programs_running",
-			Help: "Dashboards whose program runs: the others show the shared first frame until their visitor's first key or resize.",
+			Help: "Dashboards whose program runs: the others show the shared first frame until their visitor's first key or resize, or are hibernated.",
 		}, func() float64 { return float64(s.programs.Load()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "lzdash_programs_hibernated",
+			Help: "Dashboards whose program was stopped after --hibernate without activity: their visitor's next key or resize starts another on the same state.",
+		}, func() float64 { return float64(s.hibernated.Load()) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "lzdash_connections_open", Help: "Connections open, authenticated or not.",
 		}, func() float64 { total, _ := s.conns.count(); return float64(total) }),

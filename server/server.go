@@ -51,6 +51,12 @@ type Config struct {
 	// MaxTimeout closes any connection that old. Zero means no limit.
 	IdleTimeout time.Duration
 	MaxTimeout  time.Duration
+	// Hibernate stops a dashboard's program once it has had no input,
+	// resize or dataset reload, and written nothing, for that long: its
+	// screen stays as it is, its model is kept, and the visitor's next
+	// input or resize starts a new program on that model, which repaints
+	// the screen. Zero means never.
+	Hibernate time.Duration
 	// DrainTimeout is how long Shutdown lets open sessions go on, with no
 	// new ones accepted, before it ends them.
 	DrainTimeout time.Duration
@@ -107,10 +113,11 @@ type Server struct {
 	// that arrive with the same size, look and language.
 	frames *frames
 
-	active   counter      // sessions open
-	programs atomic.Int64 // dashboards whose Bubble Tea program runs
-	conns    *conns       // connections open
-	closing  atomic.Bool
+	active     counter      // sessions open
+	programs   atomic.Int64 // dashboards whose Bubble Tea program runs
+	hibernated atomic.Int64 // dashboards whose program was stopped for quiet
+	conns      *conns       // connections open
+	closing    atomic.Bool
 
 	refusedConns atomic.Int64 // connections refused over a cap
 	evicted      atomic.Int64 // handshakes closed to make room
@@ -237,7 +244,8 @@ func (s *Server) Serve(ln net.Listener) error {
 		s.log.Info("public key authentication only", "authorized-keys", s.cfg.AuthorizedKeys.Len())
 	}
 	s.log.Info("listening", "addr", ln.Addr().String(), "host-key", s.Fingerprint(),
-		"max-sessions", s.cfg.MaxSessions, "idle-timeout", s.cfg.IdleTimeout, "max-session", s.cfg.MaxTimeout)
+		"max-sessions", s.cfg.MaxSessions, "idle-timeout", s.cfg.IdleTimeout, "max-session", s.cfg.MaxTimeout,
+		"hibernate", s.cfg.Hibernate)
 	s.lnMu.Lock()
 	s.ln = ln
 	closing := s.closing.Load()
