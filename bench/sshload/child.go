@@ -45,7 +45,7 @@ func runChild(o options) error {
 	gogc, limit := server.TuneGC(os.Getenv, o.n+10)
 	srv, err := server.New(server.Config{
 		Dataset: ds, HostKey: key, Lang: ui.En,
-		MaxSessions: o.n + 10, RateLimit: 1e6, RateBurst: 1e6,
+		MaxSessions: o.n + 10, RateLimit: 1e6, RateBurst: 1e6, Hibernate: o.hibernate,
 		MaxConnsPerAddr: o.n + 10, MaxHandshakesPerAddr: o.n + 10, MaxHandshakes: o.n + 10,
 		Logger: log.NewWithOptions(os.Stderr, log.Options{Level: log.ErrorLevel}),
 	})

@@ -168,8 +168,9 @@ func floorConn(conn net.Conn, cfg *gossh.ServerConfig, first, second []byte) {
 // loadOnce opens o.n sessions at once on addr, presses Tab in each, and
 // returns what each measured.
 func loadOnce(o options, addr string) []result {
-	var ready, keyed, finished sync.WaitGroup
+	var ready, keyed, woke, finished sync.WaitGroup
 	measured, done := make(chan struct{}), make(chan struct{})
+	o.hibernate = 0 // the floor has no programs to stop
 	results := make([]result, o.n)
 	ready.Add(o.n)
 	keyed.Add(o.n)
@@ -177,7 +178,7 @@ func loadOnce(o options, addr string) []result {
 	for i := range o.n {
 		go func() {
 			defer finished.Done()
-			results[i] = session(o, i, addr, &ready, &keyed, measured, done)
+			results[i] = session(o, i, addr, &ready, &keyed, &woke, measured, nil, done)
 		}()
 	}
 	ready.Wait()

@@ -6,7 +6,10 @@
 // another random moment and waits for the Overview (a key to a running
 // program), leaves them idle again, and closes them all. It reports
 // first-frame and key-to-frame latencies, and the server's CPU and memory
-// per session before and after the keys.
+// per session before and after the keys. With -hibernate D the server
+// stops the programs of sessions quiet for D: the tool then waits for
+// that, measures the server again, and presses Tab once more in each
+// session (the key that wakes it).
 //
 // By default it starts the server itself, as a child process of its own
 // binary, so that the server's memory is measured apart from the
@@ -57,6 +60,7 @@ type options struct {
 	profile     string
 	gogc        string
 	memlimit    string
+	hibernate   time.Duration
 }
 
 func main() {
@@ -77,6 +81,7 @@ func main() {
 	flag.StringVar(&o.profile, "profile", "", "write the started server's CPU and heap profiles to `DIR`")
 	flag.StringVar(&o.gogc, "gogc", "", "run the started server with GOGC=`VALUE` (default: the server's own setting, server.TuneGC)")
 	flag.StringVar(&o.memlimit, "memlimit", "", "run the started server with GOMEMLIMIT=`VALUE`")
+	flag.DurationVar(&o.hibernate, "hibernate", 0, "run the started server with Hibernate `D`, and after the keys wait D, measure, and press Tab again (0: off)")
 	flag.Parse()
 	if o.addrs < 1 || o.addrs > 250 {
 		fmt.Fprintln(os.Stderr, "sshload: -addrs must be 1 to 250")
@@ -96,6 +101,7 @@ func main() {
 
 type result struct {
 	connect, firstFrame, keyFrame, nextKey time.Duration
+	wakeKey                                time.Duration
 	err                                    error
 }
 
@@ -117,6 +123,8 @@ func runBench(o options) error {
 
 	var (
 		ready, keyed sync.WaitGroup
+		woke         sync.WaitGroup
+		slept        = make(chan struct{}) // closed once the hibernated sessions are measured
 		finished     sync.WaitGroup
 		peak         = make(chan struct{}) // closed once every session has its first frame
 		measured     = make(chan struct{}) // closed once the peak is measured
@@ -125,6 +133,9 @@ func runBench(o options) error {
 	)
 	ready.Add(o.n)
 	keyed.Add(o.n)
+	if o.hibernate > 0 {
+		woke.Add(o.n)
+	}
 	finished.Add(o.n)
 	start := time.Now()
 	for i := range o.n {
@@ -135,7 +146,7 @@ func runBench(o options) error {
 		go func() {
 			defer finished.Done()
 			time.Sleep(delay)
-			results[i] = session(o, i, srv.addr, &ready, &keyed, measured, done)
+			results[i] = session(o, i, srv.addr, &ready, &keyed, &woke, measured, slept, done)
 		}()
 	}
 	go func() { ready.Wait(); close(peak) }()
@@ -151,7 +162,13 @@ func runBench(o options) error {
 	keyCPU := srv.cpu() - keyStart
 	rss2, hwm := srv.memory()
 	keyHeap := srv.ask("heap")
-	idle2 := srv.idleCPU(o.hold)
+	var idle2 float64
+	var asleep *sleepFigures
+	if o.hibernate > 0 {
+		asleep = measureAsleep(o, srv, slept, &woke)
+	} else {
+		idle2 = srv.idleCPU(o.hold)
+	}
 	close(done)
 	finished.Wait()
 	report(o, results, allFirst)
@@ -168,9 +185,15 @@ func runBench(o options) error {
 			openCPU, (openCPU / time.Duration(o.n)).Round(100*time.Microsecond),
 			keyCPU, (keyCPU / time.Duration(o.n)).Round(100*time.Microsecond))
 	}
-	if o.hold > 0 && srv.pid != 0 {
+	if o.hold > 0 && srv.pid != 0 && asleep == nil {
 		fmt.Printf("server CPU      %.1f%% of one core with all %d sessions open and idle for %v after their first frame, %.1f%% after their keys\n",
 			idle*100, o.n, o.hold, idle2*100)
+	}
+	if asleep != nil {
+		if o.hold > 0 && srv.pid != 0 {
+			fmt.Printf("server CPU      %.1f%% of one core with all %d sessions open and idle for %v after their first frame\n", idle*100, o.n, o.hold)
+		}
+		asleep.report(o, baseRSS, srv.pid != 0)
 	}
 	return nil
 }
@@ -186,9 +209,12 @@ func (s *target) idleCPU(d time.Duration) float64 {
 }
 
 // session runs one visitor from dial to close.
-func session(o options, i int, addr string, ready, keyed *sync.WaitGroup, measured, done <-chan struct{}) (r result) {
-	readyDone, keyedDone := false, false
+func session(o options, i int, addr string, ready, keyed, woke *sync.WaitGroup, measured, slept, done <-chan struct{}) (r result) {
+	readyDone, keyedDone, wokeDone := false, false, o.hibernate <= 0
 	defer func() {
+		if !wokeDone {
+			woke.Done()
+		}
 		if !readyDone {
 			ready.Done()
 		}
@@ -268,6 +294,23 @@ func session(o options, i int, addr string, ready, keyed *sync.WaitGroup, measur
 	}
 	keyedDone = true
 	keyed.Done()
+	if o.hibernate > 0 {
+		<-slept
+		time.Sleep(rand.N(o.spread + 1))
+		scr.mark()
+		t1 := time.Now()
+		if _, err := io.WriteString(in, "\t"); err != nil {
+			r.err = fmt.Errorf("wake key: %w", err)
+			return r
+		}
+		if err := scr.waitFor(keyFrameToken); err != nil {
+			r.err = fmt.Errorf("wake key frame: %w", err)
+			return r
+		}
+		r.wakeKey = time.Since(t1)
+		wokeDone = true
+		woke.Done()
+	}
 	<-done
 	return r
 }
@@ -297,7 +340,7 @@ func (s *screen) waitFor(token string) error {
 }
 
 func report(o options, rs []result, allFirst time.Duration) {
-	var conn, first, key, next []time.Duration
+	var conn, first, key, next, wake []time.Duration
 	errs := map[string]int{}
 	for _, r := range rs {
 		if r.err != nil {
@@ -306,6 +349,9 @@ func report(o options, rs []result, allFirst time.Duration) {
 		}
 		conn, first = append(conn, r.connect), append(first, r.firstFrame)
 		key, next = append(key, r.keyFrame), append(next, r.nextKey)
+		if o.hibernate > 0 {
+			wake = append(wake, r.wakeKey)
+		}
 	}
 	how := "all started at once"
 	if o.ramp > 0 {
@@ -317,6 +363,9 @@ func report(o options, rs []result, allFirst time.Duration) {
 	fmt.Printf("first frame     %s   (from dial)\n", quantiles(first))
 	fmt.Printf("first key       %s   (Tab at a random moment in %v)\n", quantiles(key), o.spread)
 	fmt.Printf("next key        %s   (1 at a random moment in %v)\n", quantiles(next), o.spread)
+	if o.hibernate > 0 {
+		fmt.Printf("wake key        %s   (Tab at a random moment in %v, once hibernated)\n", quantiles(wake), o.spread)
+	}
 	for e, n := range errs {
 		fmt.Printf("error x%d: %s\n", n, e)
 	}

@@ -29,6 +29,9 @@ func startChild(o options) (*target, error) {
 	if o.profile != "" {
 		args = append(args, "-profile", o.profile)
 	}
+	if o.hibernate > 0 {
+		args = append(args, "-hibernate", o.hibernate.String())
+	}
 	cmd := exec.Command(self, args...)
 	cmd.Env = os.Environ()
 	if o.gogc != "" {
