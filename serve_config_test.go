@@ -80,3 +80,12 @@ func TestServeReloadsTheConfig(t *testing.T) {
 		t.Errorf("after SIGHUP with the file gone: %+v; logs:\n%s", got, logs.String())
 	}
 }
+
+func TestServeHibernatePeriod(t *testing.T) {
+	for _, v := range []string{"1s", "-1m"} {
+		code, _, stderr := runCLI("serve", "--hibernate", v)
+		if code != exitUsage || !strings.Contains(stderr, "--hibernate must be 0 or at least 5s") {
+			t.Errorf("--hibernate %s: exit %d, stderr %q; want %d and the bounds", v, code, stderr, exitUsage)
+		}
+	}
+}
