@@ -10,6 +10,7 @@ import (
 // stopped for quiet (-hibernate), and for the keys that woke them.
 type sleepFigures struct {
 	rss     int // KiB
+	rssLate int // KiB, at the end of the hold
 	heap    string
 	idle    float64 // of one core
 	wakeCPU time.Duration
@@ -25,6 +26,7 @@ func measureAsleep(o options, srv *target, slept chan<- struct{}, woke *sync.Wai
 	f.rss, _ = srv.memory()
 	f.heap = srv.ask("heap")
 	f.idle = srv.idleCPU(o.hold)
+	f.rssLate, _ = srv.memory()
 	c0 := srv.cpu()
 	close(slept)
 	woke.Wait()
@@ -34,8 +36,9 @@ func measureAsleep(o options, srv *target, slept chan<- struct{}, woke *sync.Wai
 
 func (f *sleepFigures) report(o options, baseRSS int, measured bool) {
 	if f.rss > 0 {
-		fmt.Printf("server RSS      %.1f MiB once hibernated (%.2f MiB per session)\n",
-			float64(f.rss)/1024, float64(f.rss-baseRSS)/float64(o.n)/1024)
+		per := func(r int) float64 { return float64(r-baseRSS) / float64(o.n) / 1024 }
+		fmt.Printf("server RSS      %.1f MiB once hibernated (%.2f MiB per session), %.1f MiB after the hold (%.2f MiB per session)\n",
+			float64(f.rss)/1024, per(f.rss), float64(f.rssLate)/1024, per(f.rssLate))
 	}
 	if f.heap != "" {
 		fmt.Printf("server Go heap  once hibernated: %s\n", f.heap)
