@@ -243,7 +243,22 @@ func parseLang(fs *flag.FlagSet, s string) (ui.Lang, error) {
 func runDashboard(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	df := newDashboardFlags(stderr)
 	fs, path, settingsOf, watching, plainMode, asciiOnly := df.fs, df.path, df.settings, df.watch, df.plain, df.asciiOn
-	if err := parseFlags(fs, args); err != nil {
+	// As with the commands: -h or --help among the flags prints lzdash
+	// help, and a mistake prints itself and the help.
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard) // the error is printed below, once
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage())
+			return exitOK
+		}
+		fmt.Fprintf(stderr, "lzdash: %v\n\n%s", err, usage())
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "lzdash: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	cfgPath, flags, err := settingsOf()

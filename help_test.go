@@ -40,3 +40,23 @@ func TestHelpNamesEveryDashboardFlag(t *testing.T) {
 		t.Errorf("the dashboard has %d flags, want at least 8", n)
 	}
 }
+
+// TestDashboardFlagsHelp checks that -h among the dashboard's flags
+// prints lzdash help, as lzdash help does, and that a flag mistake says
+// what is wrong once, then shows the help, with the usage exit code.
+func TestDashboardFlagsHelp(t *testing.T) {
+	_, help, _ := runCLI("help")
+	for _, args := range [][]string{{"--ascii", "-h"}, {"--lang", "en", "--help"}, {"--plain", "-h"}} {
+		code, out, errOut := runCLI(args...)
+		if code != 0 || out != help || errOut != "" {
+			t.Errorf("%q: exit %d, stdout %d bytes (lzdash help: %d), stderr %q", args, code, len(out), len(help), errOut)
+		}
+	}
+	code, out, errOut := runCLI("--bogus")
+	if code != exitUsage || out != "" {
+		t.Errorf("--bogus: exit %d, stdout %q", code, out)
+	}
+	if n := strings.Count(errOut, "not defined: -bogus"); n != 1 || !strings.HasPrefix(errOut, "lzdash: ") || !strings.HasSuffix(errOut, help) {
+		t.Errorf("--bogus: the mistake said %d times, stderr:\n%s", n, errOut)
+	}
+}
