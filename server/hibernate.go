@@ -245,42 +245,27 @@ func (d *dashboard) sleep(k *frameKey, in *relay) bool {
 	s.log.Debug("dashboard hibernated", "remote-addr", d.sess.RemoteAddr().String())
 	in.busy.Lock()
 	defer in.busy.Unlock()
-	var input <-chan readResult
-	if !in.pending() && in.err == nil {
-		in.start()
-		input = in.res
-	}
-	for !in.pending() {
-		select {
-		case x := <-input:
+	if !in.pending() {
+		var input <-chan readResult
+		if in.err == nil {
+			in.start()
+			input = in.res
+		}
+		woke := d.until(k, input, func(x readResult) (<-chan readResult, bool) {
 			in.got(x)
 			switch {
 			case len(x.b) > 0:
+				return in.res, true
 			case x.err == nil:
 				in.start() // all of it filtered out
-				continue
+				return in.res, false
 			default:
-				// The visitor's input ended: the dashboard stays on
-				// screen, and its program starts on a resize or reload,
-				// to read the end of input.
-				input = nil
-				continue
+				return nil, false // input ended: see wait
 			}
-		case <-d.wins.ready:
-			w, ok := d.wins.take()
-			if !ok || w.Width == k.w && w.Height == k.h {
-				continue
-			}
-			k.w, k.h = w.Width, w.Height
-		case <-d.data.ready:
-			d.data.wake() // for the program to take
-		case <-d.stop:
-			d.farewell(nil)
-			return false
-		case <-d.sess.Context().Done():
+		})
+		if !woke {
 			return false
 		}
-		break
 	}
 	s.log.Debug("dashboard woke", "remote-addr", d.sess.RemoteAddr().String())
 	_, _ = io.WriteString(d.out, takeOver)

@@ -42,41 +42,53 @@ func (d *dashboard) wait(frame []byte, k *frameKey) (io.Reader, bool) {
 	if _, err := d.out.Write(frame); err != nil {
 		return nil, false
 	}
-	var first <-chan readResult
 	read := make(chan readResult, 1)
-	first = read
 	go func() {
 		buf := make([]byte, firstReadSize)
 		n, err := d.sess.Read(buf)
 		read <- readResult{buf[:n], err}
 	}()
 	in := &pendingReader{first: read, r: d.sess}
+	ok := d.until(k, read, func(r readResult) (<-chan readResult, bool) {
+		in.take(r)
+		// Input that ended leaves the dashboard on screen, as a program
+		// would, and its program starts on a resize or reload, to read
+		// the end of input.
+		return nil, len(r.b) > 0
+	})
+	return in, ok
+}
+
+// until waits, with the dashboard's screen as it is and no program, for
+// something that needs one: input that onInput says wakes it (onInput
+// also returns where the next input comes from, nil when no more will),
+// a resize to another size than k's, which k then has, or a dataset
+// change, left for the program to take. It returns false when the
+// session ended first, after restoring the terminal and saying farewell
+// if the server ended it.
+func (d *dashboard) until(k *frameKey, input <-chan readResult, onInput func(readResult) (<-chan readResult, bool)) bool {
 	for {
 		select {
-		case r := <-first:
-			in.take(r)
-			if len(r.b) == 0 {
-				// The visitor's input ended: as a program would, the
-				// dashboard stays on screen, and its program starts on a
-				// resize or reload, to read the end of input.
-				first = nil
+		case r := <-input:
+			var wake bool
+			if input, wake = onInput(r); !wake {
 				continue
 			}
 		case <-d.wins.ready:
 			w, ok := d.wins.take()
 			if !ok || w.Width == k.w && w.Height == k.h {
-				continue // the size the session began with
+				continue // the size the screen has
 			}
 			k.w, k.h = w.Width, w.Height
 		case <-d.data.ready:
 			d.data.wake() // for the program to take
 		case <-d.stop:
 			d.farewell(nil)
-			return nil, false
+			return false
 		case <-d.sess.Context().Done():
-			return nil, false
+			return false
 		}
-		return in, true
+		return true
 	}
 }
 
