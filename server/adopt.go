@@ -90,11 +90,9 @@ func (a *adoptWriter) Write(p []byte) (int, error) {
 	return a.w.Write(p)
 }
 
-// settle closes settled, once.
+// settle closes settled, once. The caller holds mu.
 func (a *adoptWriter) settle() {
-	select {
-	case <-a.settled:
-	default:
+	if !isClosed(a.settled) {
 		close(a.settled)
 	}
 }

@@ -68,23 +68,32 @@ func (tm *term) raw(mark int) string {
 	return string(tm.out[mark:])
 }
 
+// hibernatingBeside opens a session on a server that hibernates its
+// dashboards and one on a server that never does, presses keys (Tab
+// first) in both, and waits for both to show the Indicators tab.
+func hibernatingBeside(t *testing.T, keys string) (ts *testServer, h, r *term) {
+	t.Helper()
+	ts = startServer(t, func(c *Config) { c.Hibernate = hibernatePeriod })
+	ref := startServer(t, nil)
+	h = openTerm(t, ts.mustDial(t), 100, 30)
+	r = openTerm(t, ref.mustDial(t), 100, 30)
+	h.waitFor(0, overviewToken)
+	r.waitFor(0, overviewToken)
+	mh, mr := h.mark(), r.mark()
+	h.press(keys)
+	r.press(keys)
+	h.waitFor(mh, indicatorsToken)
+	r.waitFor(mr, indicatorsToken)
+	return ts, h, r
+}
+
 // TestHibernatedDashboardKeepsItsScreenAndState drives a session whose
 // program is stopped after each quiet period and one whose program runs
 // throughout, side by side: the stop writes nothing to the visitor, and
 // after the next key both show the same screen, on the tab and row the
 // visitor had reached.
 func TestHibernatedDashboardKeepsItsScreenAndState(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.Hibernate = hibernatePeriod })
-	ref := startServer(t, nil)
-	h := openTerm(t, ts.mustDial(t), 100, 30)
-	r := openTerm(t, ref.mustDial(t), 100, 30)
-	h.waitFor(0, overviewToken)
-	r.waitFor(0, overviewToken)
-	mh, mr := h.mark(), r.mark()
-	h.press("\tjjj")
-	r.press("\tjjj")
-	h.waitFor(mh, indicatorsToken)
-	r.waitFor(mr, indicatorsToken)
+	ts, h, r := hibernatingBeside(t, "\tjjj")
 	running := h.mark() // after the first program's take-over
 	ts.waitHibernated(t, 1)
 	sameVisible(t, "hibernated", h, r, 100, 30)
@@ -123,17 +132,7 @@ func TestHibernatedDashboardKeepsItsScreenAndState(t *testing.T) {
 // and compares the screen with a session that got the same keys with
 // its program running throughout.
 func TestKeysAroundTheStopAreNeitherLostNorRepeated(t *testing.T) {
-	ts := startServer(t, func(c *Config) { c.Hibernate = hibernatePeriod })
-	ref := startServer(t, nil)
-	h := openTerm(t, ts.mustDial(t), 100, 30)
-	r := openTerm(t, ref.mustDial(t), 100, 30)
-	h.waitFor(0, overviewToken)
-	r.waitFor(0, overviewToken)
-	mh, mr := h.mark(), r.mark()
-	h.press("\t")
-	r.press("\t")
-	h.waitFor(mh, indicatorsToken)
-	r.waitFor(mr, indicatorsToken)
+	_, h, r := hibernatingBeside(t, "\t")
 	keys := []string{"j", "j", "jj", "k", "j", "jjj", "k", "j", "j", "jk", "j", "j"}
 	for _, k := range keys {
 		// Around the end of the quiet period, before and after.
